@@ -1,0 +1,38 @@
+# Two entry points for a fresh machine: `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SITREP := $(VENV)/bin/sitrep
+
+.PHONY: demo test lint eval bench clean
+
+$(VENV)/.core: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.core
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.core
+	$(SITREP) code samples/*.txt --format table
+
+test: $(VENV)/.test
+	$(PY) -m ruff check src tests bench
+	$(PY) -m mypy
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.test
+	$(PY) -m ruff check src tests bench
+	$(PY) -m mypy
+
+eval: $(VENV)/.core
+	$(SITREP) evaluate tests/gold/*.jsonl
+
+bench: $(VENV)/.core
+	$(PY) bench/bench_code.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info
