@@ -42,6 +42,16 @@ class E(Enum):
                 "iterable of (str, date | str | None) tuples.")
 
     # --- ontology (E100-E199) ---
+    E100 = (100, "Unknown CAMEO event code {code!r}: it is not in {path}. Pass a 2-4 digit code "
+                 "from that table as a string, e.g. '190' (keep leading zeros: '057').")
+    E101 = (101, "Ontology table {path}, line {line}: {cause}. Fix the line, or restore the file "
+                 "from the sitrep source distribution.")
+    E102 = (102, "ACLED rule file {path}, rule {rule}: {cause}. Fix the rule; the rule format "
+                 "is documented at the top of the file.")
+    E103 = (103, "Lexicon {path}, line {line}: {cause}. Fix the row; the columns and allowed "
+                 "values are described at the top of the file.")
+    E104 = (104, "AcledContext.{field} is {value!r}, which is not one of {allowed}. Pass one of "
+                 "the allowed values (or None where the field is optional).")
 
     # --- resolve: dates and counts (E200-E299) ---
 
@@ -61,8 +71,65 @@ class E(Enum):
                  "and kinds are described in docs/kb.md.")
 
     # --- ingest and store (E400-E499) ---
+    E400 = (400, "Input {path} matched no file or directory. Check the path; quote a glob "
+                 "('data/*.jsonl') so that sitrep, not the shell, expands it.")
+    E401 = (401, "Input {path} is {size} bytes, over the limit of {limit}. Split the file or raise "
+                 "the limit with --max-bytes.")
+    E402 = (402, "Input {path} holds no text (empty, or nothing left after removing markup and "
+                 "front matter). Remove it or fill it in.")
+    E403 = (403, "Record {path} is not valid JSON: {cause}. Fix or remove that line; JSONL needs "
+                 "one JSON object per line.")
+    E404 = (404, "Record {path} has no text in field {field!r} (fields present: {fields}). Name "
+                 "the text field with --text-field.")
+    E405 = (405, "CSV file {path} could not be read: {cause}. Check the quoting and delimiter; "
+                 "the first row must be a header naming the columns.")
+    E406 = (406, "HTML page {path} gave no main text ({cause}). Check that it is an article page, "
+                 "or save its text as a .txt file.")
+    E407 = (407, "Feed {path} is not a readable RSS/Atom feed: {cause}. Check that the file is "
+                 "the feed XML itself.")
+    E408 = (408, "URL {url} refused: {cause}. Only http:// and https:// URLs to public addresses "
+                 "are fetched; pass --allow-private to fetch from a local or private server.")
+    E409 = (409, "URL {url} could not be fetched: {cause}. Check the address and your network, "
+                 "or raise --timeout.")
+    E410 = (410, "Store {path} could not be opened: {cause}. Check the path; only one process at "
+                 "a time may write to a store, so wait for a running `sitrep ingest` to finish.")
+    E411 = (411, "Store {path} has schema version {found}, newer than this sitrep supports "
+                 "({supported}). Upgrade sitrep (`pip install -U sitrep`).")
+    E412 = (412, "Unknown {name} {value!r}; choose one of {choices}.")
+    E413 = (413, "{feature} needs the Python package {package}, which is not installed. Install it "
+                 "with `pip install {package}`.")
+    E414 = (414, "Coding document {path} failed: {cause}. The document was not stored; fix the "
+                 "input and run the same ingest again to retry it.")
+    E415 = (415, "Document {path} could not be stored: {cause}. Nothing of it was written; run the "
+                 "same ingest again to retry it.")
+    E416 = (416, "Filter {name}={value!r} is not valid: {cause}.")
+    E417 = (417, "Export to {path} failed: {cause}. Check that the directory exists and is "
+                 "writable.")
+    E418 = (418, "Record {path} has {size} characters of text, over the limit of {limit}. Split "
+                 "the document or raise the limit with --max-chars.")
 
     # --- evaluation (E500-E599) ---
+    E500 = (500, "Gold file {path} could not be read: {cause}. Check the path; a gold file is "
+                 "JSON Lines as described in docs/gold-format.md.")
+    E501 = (501, "Gold file {path}, line {line}: not a JSON object ({cause}). Write one JSON "
+                 "object per line (docs/gold-format.md).")
+    E502 = (502, "Gold file {path}, line {line}, field {field}: {cause}. Fix the value; the "
+                 "allowed keys and values are listed in docs/gold-format.md.")
+    E503 = (503, "Gold file {path}, line {line}: document id {id!r} is already used on line "
+                 "{first}. Give every document in a gold file its own id.")
+    E504 = (504, "Predictions file {path} could not be read: {cause}. Check the path; the "
+                 "format is one line per document, {{\"id\": ..., \"events\": [...]}} "
+                 "(docs/evaluate.md).")
+    E505 = (505, "Predictions file {path}, line {line}, field {field}: {cause}. Fix the line; "
+                 "events are Event.to_dict() records (docs/evaluate.md).")
+    E506 = (506, "Predictions file {path}, line {line}: document id {id!r} {cause}. Each gold "
+                 "document id may appear at most once, and only ids of {gold} are allowed.")
+    E507 = (507, "Floors file {path}: {cause}. Fix the file; its layout is described at its top "
+                 "and in docs/evaluate.md.")
+    E508 = (508, "sitrep's coder could not run on {path} ({cause}). Score a predictions file "
+                 "instead with `--pred FILE`, or fix the coder first.")
+    E509 = (509, "{path} is a gold file with no documents. Add at least one document line "
+                 "(docs/gold-format.md).")
 
     @property
     def number(self) -> int:
