@@ -1,0 +1,294 @@
+"""Reading the killed and injured of one parsed sentence from its dependency parse.
+
+Anchors are death words (kill, die, dead, death toll, lives, bodies ...) and injury words
+(wound, injure, hurt ...); each anchor points at victim noun phrases (objects, passive
+subjects, subjects of "die", "X dead"), whose coordinated parts are counted and summed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..records import Count
+from ._countwords import Part, combine, count_words
+from ._numbers import NumberLexicon, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_KILL = {"kill", "slay", "massacre", "execute", "murder", "assassinate", "behead", "lynch",
+         "slaughter", "decapitate", "gun", "shoot"}
+_DIE = {"die", "perish"}
+_DEAD = {"dead", "killed"}
+_DEATH_NOUNS = {"death", "fatality", "body", "corpse", "life", "toll"}
+_INJURE = {"wound", "injure", "hurt", "maim", "injured", "wounded"}
+_INJURY_NOUNS = {"injury", "wound"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_SPAN_SKIP = {"conj", "cc", "relcl", "acl", "advcl", "punct", "prep"}
+_TOLL_PREPS = {"to", "at", "of"}
+_TIERS = ("verb", "noun", "toll")
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """Killed and injured counts of one sentence, with char offsets into the Doc's text."""
+
+    fatalities: Count | None = None
+    fatalities_start: int | None = None
+    fatalities_end: int | None = None
+    injured: Count | None = None
+    injured_start: int | None = None
+    injured_end: int | None = None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    tier: int
+    count: Count
+    start: int
+    end: int
+
+
+def casualties(sent: Span) -> Casualties:
+    """The killed and injured a parsed sentence reports (None when it gives no victims)."""
+    lex = lexicon()
+    dead = _best([c for t in sent if (c := _fatality(t, lex)) is not None])
+    hurt = _best([c for t in sent if (c := _injury(t, lex)) is not None])
+    return Casualties(
+        dead.count if dead else None, dead.start if dead else None, dead.end if dead else None,
+        hurt.count if hurt else None, hurt.start if hurt else None, hurt.end if hurt else None)
+
+
+def _best(candidates: list[_Candidate]) -> _Candidate | None:
+    """The candidate of the best tier with the largest number (exact numbers first)."""
+    if not candidates:
+        return None
+    tier = min(c.tier for c in candidates)
+    pool = [c for c in candidates if c.tier == tier]
+    return max(pool, key=lambda c: (c.count.number is not None, c.count.number or 0, -c.start))
+
+
+def _fatality(token: Token, lex: NumberLexicon) -> _Candidate | None:
+    lemma = token.lemma_.lower()
+    if _negated(token):
+        return None
+    if lemma in _KILL and token.pos_ in ("VERB", "NOUN") and _kills(token):
+        return _candidate(0, _verb_victims(token), lex, "dead")
+    if lemma in _DIE and token.pos_ == "VERB":
+        return _candidate(0, _subjects(token), lex, "dead")
+    if lemma == "lose" and any(c.lemma_ == "life" for c in token.children):
+        return _candidate(0, _subjects(token), lex, "dead")
+    if token.lower_ in _DEAD or lemma == "dead":
+        return _candidate(1, _adjective_victims(token), lex, "dead")
+    if lemma == "toll":
+        return _candidate(2, _toll_numbers(token), lex, "dead")
+    if lemma in _DEATH_NOUNS and token.pos_ == "NOUN":
+        return _candidate(1, _noun_victims(token), lex, "dead")
+    return None
+
+
+def _injury(token: Token, lex: NumberLexicon) -> _Candidate | None:
+    lemma = token.lemma_.lower()
+    if _negated(token):
+        return None
+    if (lemma in _INJURE or token.lower_ in _INJURE) and token.pos_ in ("VERB", "ADJ", "NOUN"):
+        victims = _verb_victims(token) if token.pos_ == "VERB" else []
+        return _candidate(0, victims or _adjective_victims(token), lex, "hurt")
+    if lemma in _INJURY_NOUNS and token.head.lemma_ in ("suffer", "sustain", "receive"):
+        return _candidate(0, _subjects(token.head), lex, "hurt")
+    return None
+
+
+def _kills(token: Token) -> bool:
+    """"shoot" and "gun" kill only as "shot dead" / "gunned down"."""
+    if token.lemma_.lower() == "shoot":
+        return any(c.lower_ == "dead" for c in token.children)
+    if token.lemma_.lower() == "gun":
+        return any(c.lower_ == "down" for c in token.children)
+    return True
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _verb_victims(verb: Token) -> list[Token]:
+    """Objects, passive subjects, nouns a participle modifies, "along with" partners."""
+    if verb.pos_ == "NOUN":
+        return _noun_victims(verb)
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    found = [verb.head if c.lower_ in _RELATIVE and verb.dep_ == "relcl" else c for c in found]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found = [verb.head]
+    if not found and verb.tag_ == "VBN":
+        found = _left_neighbour(verb)
+    return found + _along_with(verb, found)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = [verb.head if c.lower_ in _RELATIVE and verb.dep_ == "relcl" else c for c in found]
+    return found + _along_with(verb, found)
+
+
+def _along_with(verb: Token, found: list[Token]) -> list[Token]:
+    """Partners in "X was killed along with Y" / "X, together with Y, died"."""
+    partners: list[Token] = []
+    for owner in [verb, *found]:
+        for prep in owner.children:
+            if prep.lower_ == "with" and _after_along(prep):
+                partners.extend(c for c in prep.children if c.dep_ == "pobj")
+    return partners
+
+
+def _after_along(prep: Token) -> bool:
+    doc = prep.doc
+    return prep.i > 0 and doc[prep.i - 1].lower_ in ("along", "together")
+
+
+def _adjective_victims(token: Token) -> list[Token]:
+    """"12 people dead", "12 dead", "left 12 dead", "were found dead", "30 wounded"."""
+    if any(c.dep_ == "nummod" for c in token.children):
+        return [token]
+    if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return [token.head]
+    left = _left_neighbour(token)
+    if left:
+        return left
+    if token.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl"):
+        head = token.head
+        return [c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
+                and c.lower_ not in _RELATIVE]
+    return []
+
+
+def _left_neighbour(token: Token) -> list[Token]:
+    """A number or counted noun just before the word ("30 wounded", "12 people killed")."""
+    if token.i == 0:
+        return []
+    prev = token.doc[token.i - 1]
+    if prev.pos_ == "NUM" or prev.lower_ in ("dozens", "hundreds", "scores", "thousands"):
+        return [prev]
+    if prev.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in prev.children):
+        return [prev]
+    return []
+
+
+def _noun_victims(noun: Token) -> list[Token]:
+    """"the deaths of 12 people", "claimed the lives of 30", "30 deaths", "12 bodies"."""
+    of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+          for p in c.children if p.dep_ == "pobj"]
+    if of:
+        return of
+    if noun.lemma_ == "body" and noun.sent is not None and not any(
+            t.lemma_ in ("find", "discover", "recover", "retrieve", "pull", "dump")
+            for t in noun.sent):
+        return []
+    return [noun] if any(c.dep_ == "nummod" for c in noun.children) else []
+
+
+def _toll_numbers(toll: Token) -> list[Token]:
+    """"the death toll rose to 45", "reached 45", "stood at 45", "a toll of 45", "is 45"."""
+    scopes = [toll, toll.head] if toll.dep_ in ("nsubj", "nsubjpass", "dobj") else [toll]
+    for scope in scopes:
+        for child in scope.children:
+            if child.dep_ == "prep" and child.lower_ in _TOLL_PREPS:
+                nums = [p for p in child.children if p.dep_ == "pobj" and _numeric(p)]
+                if nums:
+                    return nums
+            if child.dep_ in ("dobj", "attr") and child is not toll and _numeric(child):
+                return [child]
+    return []
+
+
+def _numeric(token: Token) -> bool:
+    return token.pos_ == "NUM" or any(c.dep_ == "nummod" for c in token.children)
+
+
+def _candidate(tier: int, heads: list[Token], lex: NumberLexicon, kind: str) -> _Candidate | None:
+    """Count the victims named by ``heads`` (and their conjuncts) into one candidate."""
+    parts, spans = [], []
+    for head in _with_conjuncts(heads, kind):
+        part = count_words(_prehead_words(head), lex, _singular(head))
+        if part.status == "unknown" and _names_person(head):
+            part = Part("number", 1, bare=True)
+        parts.append(part)
+        spans.append(_part_span(head))
+    if not parts or all(p.status == "unknown" for p in parts):
+        return None
+    doc = heads[0].doc
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    end = _close_paren(doc.text, start, end)
+    return _Candidate(tier, combine(parts, doc.text[start:end]), start, end)
+
+
+def _names_person(head: Token) -> bool:
+    """An organisation phrase whose apposition or possessor is a person ("the Commander of
+    Iran's IRGC - Quds Force, Qassem Soleimani" parsed with "Corps" as the head)."""
+    stack = [c for c in head.children if c.dep_ in ("appos", "poss")]
+    while stack:
+        token = stack.pop()
+        if token.ent_type_ == "PERSON" or (token.tag_ == "NNP" and token.dep_ == "poss"
+                                           and token.ent_type_ == ""):
+            return True
+        stack.extend(c for c in token.children if c.dep_ in ("appos", "poss", "compound"))
+    return False
+
+
+def _with_conjuncts(heads: list[Token], kind: str) -> Iterator[Token]:
+    """The heads and their coordinated parts, minus appositions and the other kind's words."""
+    other = _INJURE if kind == "dead" else _DEAD | {"died"}
+    seen: set[int] = set()
+    for head in heads:
+        group = [head, *head.conjuncts] if _has_cc(head) else [head]
+        for token in group:
+            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if token.i in seen or (token is not head and nxt is not None and nxt.lower_ in other):
+                continue
+            seen.add(token.i)
+            yield token
+
+
+def _has_cc(head: Token) -> bool:
+    """Whether a coordination has a conjunction; spaCy sometimes reads appositions as conj."""
+    return any(c.dep_ == "cc" for t in [head, *head.conjuncts] for c in t.children)
+
+
+def _prehead_words(head: Token) -> list[str]:
+    """The words of the phrase up to its head ("at least 12 people", "the prominent Commander")."""
+    lefts = [t for c in head.lefts if c.dep_ not in ("poss", "punct", "cc", "conj")
+             for t in c.subtree]
+    start = min([t.i for t in lefts] + [head.i])
+    return [t.text for t in head.doc[start:head.i + 1] if not t.is_punct or t.text == "-"]
+
+
+def _singular(head: Token) -> bool | None:
+    if head.ent_type_ == "PERSON":
+        return True
+    if head.tag_ in ("NN", "NNP"):
+        return head.lemma_.lower() not in ("dead", "killed", "wounded", "injured")
+    if head.tag_ in ("NNS", "NNPS"):
+        return False
+    return None
+
+
+def _part_span(head: Token) -> tuple[int, int]:
+    """Char offsets of one counted part: its subtree without clauses and coordinated parts."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in _SPAN_SKIP or (child.dep_ == "prep" and child.lower_ == "of"):
+            tokens.extend(child.subtree)
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text != ")":
+        tokens.pop()
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _close_paren(text: str, start: int, end: int) -> int:
+    """Extend a span that opens "(" without closing it: "... Forces (ISF" -> "... (ISF)"."""
+    piece = text[start:end]
+    if piece.count("(") > piece.count(")") and text[end:end + 1] == ")":
+        return end + 1
+    return end
