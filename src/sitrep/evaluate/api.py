@@ -1,0 +1,48 @@
+"""``evaluate``: score sitrep (or given predictions) against a gold file."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ..errors import E, SitrepError
+from ..records import Event
+from .gold import GoldSet, load_gold
+from .match import match_events
+from .predictions import Predictions
+from .report import Report
+from .score import Tally, score_document
+
+
+def predict(gold: GoldSet, n_process: int = 1) -> Predictions:
+    """Run sitrep's coder on every gold document; ``{doc id: events}`` in gold order."""
+    from .. import pipeline
+
+    items = [(doc.text, doc.published) for doc in gold.docs]
+    try:
+        results = list(pipeline.code_batch(items, n_process=n_process))
+    except NotImplementedError as exc:
+        raise SitrepError(E.E508, path=gold.path, cause="the coder is not implemented yet") from exc
+    return {doc.id: list(events) for doc, events in zip(gold.docs, results, strict=True)}
+
+
+def evaluate(
+    gold: GoldSet | str | Path,
+    predictions: Mapping[str, Sequence[Event]] | None = None,
+    *,
+    n_process: int = 1,
+) -> Report:
+    """Score ``predictions`` (``{gold doc id: events}``; default: run sitrep) against ``gold``.
+
+    Documents missing from ``predictions`` count as "no events predicted" and are listed in
+    ``Report.missing_documents``.
+    """
+    gold_set = gold if isinstance(gold, GoldSet) else load_gold(gold)
+    if predictions is None:
+        predictions = predict(gold_set, n_process)
+    tally = Tally()
+    for doc in gold_set.docs:
+        preds = list(predictions.get(doc.id, ()))
+        score_document(doc, preds, match_events(doc.events, preds), tally)
+    missing = [doc.id for doc in gold_set.docs if doc.id not in predictions]
+    return Report.from_tally(gold_set.name, tally, missing)
