@@ -6,13 +6,24 @@ The public API (pinned by ``tests/test_public_api.py``)::
     events = sitrep.code(text, published="2020-01-03")
     for events in sitrep.code_batch([(text, "2020-01-03"), ...]):
         ...
+
+``import sitrep`` is light: spaCy, the coder and the store load on first use of the names that
+need them.
 """
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from .errors import SitrepError
-from .pipeline import Coder, code, code_batch
 from .records import Actor, Document, Event, Location, TextSpan
+
+if TYPE_CHECKING:
+    from .pipeline import Coder, code, code_batch
+    from .store import Store
+
+_LAZY = {"Coder": "pipeline", "code": "pipeline", "code_batch": "pipeline", "Store": "store"}
 
 __all__ = [
     "Actor",
@@ -21,8 +32,15 @@ __all__ = [
     "Event",
     "Location",
     "SitrepError",
+    "Store",
     "TextSpan",
     "code",
     "code_batch",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'sitrep' has no attribute {name!r}")

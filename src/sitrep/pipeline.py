@@ -1,43 +1,179 @@
-"""Assembling the stages into a coder: text -> events (being written)."""
+"""The coder: text -> normalised text -> spaCy ``Doc`` -> mentions -> events.
+
+``Coder.load()`` loads the spaCy pipeline, lexicons, knowledge base, gazetteer and ontology once;
+``Coder.code`` codes one text and ``Coder.code_batch`` many, through ``nlp.pipe``. A bad item in a
+batch (not text, too long, failing) is reported to the error handler and yields an empty list, so a
+batch never dies and its output stays aligned with its input.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from .records import Event
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ._data import read_text
+from .assemble import build_events
+from .detect.lexicon import Lexicon
+from .errors import E, SitrepError
+from .mentions import Resources, doc_mentions
+from .nlp import build_nlp
+from .ontology import Ontology
+from .records import Document, Event
+from .resolve.actors import ActorKB
+from .resolve.dates import parse_published
+from .resolve.gazetteer import Gazetteer
+from .text import DEFAULT_MAX_CHARS, NormalisedText, check_text, doc_id, looks_like_english, normalise
 
 PublishedLike = date | datetime | str | None
 ErrorHandler = Callable[[int, Any, Exception], None]
+LOGGER = logging.getLogger("sitrep")
+
+
+def log_error(index: int, item: Any, error: Exception) -> None:
+    """The default error handler: log the bad item and go on."""
+    LOGGER.warning("skipped item %d of the batch: %s", index, error)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """One batch item ready for parsing, or the error that keeps it from being parsed."""
+
+    index: int
+    item: Any
+    document: Document | None = None
+    norm: NormalisedText | None = None
+    error: Exception | None = None
 
 
 class Coder:
-    """Holds the loaded spaCy pipeline, knowledge base and gazetteer; codes documents."""
+    """Holds the loaded resources and codes documents into events."""
+
+    def __init__(self, nlp: Language, resources: Resources, ontology: Ontology,
+                 max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.nlp = nlp
+        self.resources = resources
+        self.ontology = ontology
+        self.max_chars = max_chars
+        self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
+
+    @classmethod
+    def load(cls, model: str | None = None, kb_files: Sequence[str | Path] = (),
+             place_files: Sequence[str | Path] = ()) -> Coder:
+        """Load the spaCy model, lexicons, knowledge base, gazetteer and ontology."""
+        kb = ActorKB.load(kb_files)
+        gazetteer = Gazetteer.load(place_files)
+        resources = Resources(Lexicon.load(), kb, gazetteer, _people())
+        patterns = kb.entity_ruler_patterns() + gazetteer.entity_ruler_patterns()
+        return cls(build_nlp(model, patterns), resources, Ontology.load())
 
     def code(self, text: str, published: PublishedLike = None) -> list[Event]:
-        raise NotImplementedError
+        """Every event one article reports, in document order."""
+        document = make_document(check_text(text, self.max_chars), published)
+        return self.code_document(document)
 
-    def code_batch(
-        self,
-        items: Iterable[tuple[str, PublishedLike]],
-        n_process: int = 1,
-        batch_size: int = 32,
-        error_handler: ErrorHandler | None = None,
-    ) -> Iterator[list[Event]]:
-        raise NotImplementedError
+    def code_document(self, document: Document) -> list[Event]:
+        """The events of a ``Document``; empty and non-English texts give an empty list."""
+        if not _codable(document.text):
+            return []
+        norm = normalise(document.text)
+        return self._events(self.nlp(norm.text), norm, document)
+
+    def code_batch(self, items: Iterable[tuple[str, PublishedLike]], n_process: int = 1,
+                   batch_size: int = 32, error_handler: ErrorHandler | None = None
+                   ) -> Iterator[list[Event]]:
+        """One list of events per ``(text, published)`` item, in order, parsed with ``nlp.pipe``."""
+        prepared = (self._prepare_item(i, item) for i, item in enumerate(items))
+        for _prep, events in self._run(prepared, n_process, batch_size, error_handler):
+            yield events
+
+    def code_documents(self, documents: Iterable[Document], n_process: int = 1,
+                       batch_size: int = 32, error_handler: ErrorHandler | None = None
+                       ) -> Iterator[tuple[Document, list[Event]]]:
+        """``(document, events)`` for each document, in order."""
+        prepared = (self._prepare_document(i, d) for i, d in enumerate(documents))
+        for prep, events in self._run(prepared, n_process, batch_size, error_handler):
+            yield prep.item, events
+
+    def _prepare_item(self, index: int, item: Any) -> _Prepared:
+        try:
+            text, published = item
+        except (TypeError, ValueError):
+            error = SitrepError(E.E011, index=index, type=type(item).__name__)
+            return _Prepared(index, item, error=error)
+        try:
+            document = make_document(check_text(text, self.max_chars), published)
+        except SitrepError as exc:
+            return _Prepared(index, item, error=exc)
+        return self._prepare_document(index, document, item)
+
+    def _prepare_document(self, index: int, document: Document, item: Any = None) -> _Prepared:
+        item = document if item is None else item
+        try:
+            check_text(document.text, self.max_chars)
+        except SitrepError as exc:
+            return _Prepared(index, item, error=exc)
+        norm = normalise(document.text) if _codable(document.text) else None
+        return _Prepared(index, item, document=document, norm=norm)
+
+    def _run(self, prepared: Iterable[_Prepared], n_process: int, batch_size: int,
+             error_handler: ErrorHandler | None) -> Iterator[tuple[_Prepared, list[Event]]]:
+        handler = error_handler or log_error
+        pairs = ((p.norm.text if p.norm else "", p) for p in prepared)
+        for doc, prep in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process,
+                                       batch_size=batch_size):
+            yield prep, self._safe_events(doc, prep, handler)
+
+    def _safe_events(self, doc: Doc, prep: _Prepared, handler: ErrorHandler) -> list[Event]:
+        if prep.error is not None:
+            handler(prep.index, prep.item, prep.error)
+            return []
+        if prep.norm is None or prep.document is None:
+            return []
+        try:
+            return self._events(doc, prep.norm, prep.document)
+        except Exception as exc:  # a coding failure must not end the batch
+            handler(prep.index, prep.item, exc)
+            return []
+
+    def _events(self, doc: Doc, norm: NormalisedText, document: Document) -> list[Event]:
+        mentions = doc_mentions(doc, norm, document.published, self.resources)
+        return build_events(mentions, document.id, document.published, self.ontology)
+
+
+def make_document(text: str, published: PublishedLike = None) -> Document:
+    """A ``Document`` for API input: id = content hash, publication date parsed."""
+    return Document(id=doc_id(text), text=text, published=parse_published(published))
+
+
+def _codable(text: str) -> bool:
+    return bool(text.strip()) and looks_like_english(text)
+
+
+def _people() -> frozenset[str]:
+    lines = read_text("people_nouns.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def default_coder() -> Coder:
+    """The coder ``sitrep.code`` uses, loaded on first use."""
+    return Coder.load()
 
 
 def code(text: str, published: PublishedLike = None) -> list[Event]:
     """Code one article: every event it reports, in document order."""
-    raise NotImplementedError
+    return default_coder().code(text, published)
 
 
-def code_batch(
-    items: Iterable[tuple[str, PublishedLike]],
-    n_process: int = 1,
-    batch_size: int = 32,
-    error_handler: ErrorHandler | None = None,
-) -> Iterator[list[Event]]:
+def code_batch(items: Iterable[tuple[str, PublishedLike]], n_process: int = 1, batch_size: int = 32,
+               error_handler: ErrorHandler | None = None) -> Iterator[list[Event]]:
     """Code many articles with ``nlp.pipe``; yields one list of events per item, in order."""
-    raise NotImplementedError
+    return default_coder().code_batch(items, n_process, batch_size, error_handler)

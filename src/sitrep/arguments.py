@@ -1,0 +1,233 @@
+"""Event arguments from the dependency parse: who acted, on whom, where, with what.
+
+This stage only finds *tokens and phrases* (roles); the resolve stage turns them into knowledge-base
+actors, gazetteer places, dates and counts. Handled: actives, passives and by-agents, relative clauses,
+subjects shared through ``xcomp``/``advcl``/``conj``, nominal triggers with their compound, possessive
+and prepositional arguments ("US airstrikes on the group's positions"), result verbs whose subject is
+a nominal trigger ("a drone strike killed ..."), appositions and "along with" coordination.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+SUBJECT = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT = frozenset({"nsubjpass", "csubjpass"})
+OBJECT = frozenset({"dobj", "obj"})
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "across", "on", "into",
+                         "throughout", "along", "within", "towards", "toward", "off", "over"})
+NEAR_PREPS = frozenset({"near", "outside", "around", "off", "towards", "toward"})
+TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "upon"})
+PATIENT_OF_NOUNS = frozenset({
+    "killing", "assassination", "arrest", "targeting", "kidnapping", "abduction", "execution",
+    "murder", "detention", "release", "massacre", "rape", "torture", "beheading", "capture",
+    "deportation", "expulsion", "shooting", "lynching", "bombing", "shelling", "siege", "blockade",
+})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass(slots=True)
+class Roles:
+    """Role tokens of one trigger. ``clause`` is the verb whose arguments the event takes."""
+
+    clause: Token
+    agent: Token | None = None
+    patients: list[Token] = field(default_factory=list)
+    places: list[tuple[Token, bool]] = field(default_factory=list)  # (head token, near?)
+    cause: Token | None = None  # the nominal trigger a result verb reports ("strike" in "strike killed")
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT | {"auxpass"} for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"}
+    )
+
+
+def roles_of(trigger: Token) -> Roles:
+    """The roles of a verb or noun trigger."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        return _noun_roles(trigger)
+    return _verb_roles(trigger)
+
+
+def _verb_roles(verb: Token) -> Roles:
+    roles = Roles(clause=verb)
+    children = list(verb.children)
+    if is_passive(verb):
+        roles.agent = _first([g for c in children if c.dep_ == "agent" for g in c.children
+                              if g.dep_ == "pobj"])
+        roles.patients = [c for c in children if c.dep_ in PASSIVE_SUBJECT]
+        if not roles.patients and verb.dep_ in {"acl", "amod"}:
+            roles.patients = [verb.head]
+    else:
+        roles.agent = _first([c for c in children if c.dep_ in SUBJECT])
+        roles.patients = [c for c in children if c.dep_ in OBJECT]
+    roles.patients += _prep_objects(verb, TARGET_PREPS, exclude_places=True)
+    roles.patients += _along_with(verb)
+    roles.agent = _resolve_relative(roles.agent, verb)
+    if roles.agent is None and verb.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
+        roles.agent = _inherited_agent(verb.head)
+    if roles.agent is not None and roles.agent.pos_ in {"NOUN", "PROPN"} and _is_event_noun(roles.agent):
+        roles.cause = roles.agent
+    roles.places = place_tokens(verb, roles.patients)
+    return roles
+
+
+def _noun_roles(noun: Token) -> Roles:
+    clause = _governing_result_verb(noun)
+    roles = Roles(clause=clause or noun)
+    roles.agent = _noun_agent(noun)
+    roles.patients = _prep_objects(noun, TARGET_PREPS, exclude_places=True)
+    if lemma(noun) in PATIENT_OF_NOUNS or noun.text.lower().endswith("ing"):
+        roles.patients += _prep_objects(noun, frozenset({"of"}), exclude_places=True)
+    if clause is not None:
+        verb_roles = _verb_roles(clause)
+        roles.patients += [p for p in verb_roles.patients if p is not noun]
+        if roles.agent is None and verb_roles.agent is not noun:
+            roles.agent = verb_roles.agent if not is_passive(clause) else None
+    roles.places = place_tokens(noun, roles.patients)
+    if clause is not None:
+        roles.places += [p for p in place_tokens(clause, roles.patients) if p not in roles.places]
+    return roles
+
+
+def _governing_result_verb(noun: Token) -> Token | None:
+    """"a drone strike killed X" -> killed; "killed in an airstrike" -> killed."""
+    if noun.dep_ in SUBJECT and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and lemma(noun.head) in {"in", "by", "during"}:
+        verb = noun.head.head
+        if verb.pos_ == "VERB":
+            return verb
+    if noun.dep_ == "agent" or (noun.dep_ == "pobj" and noun.head.dep_ == "agent"):
+        return noun.head.head if noun.head.dep_ == "agent" else None
+    return None
+
+
+def _noun_agent(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and
+                                    child.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}):
+            return child
+    by = [g for c in noun.children if c.dep_ == "prep" and lemma(c) == "by" for g in c.children
+          if g.dep_ == "pobj"]
+    return _first(by)
+
+
+def _prep_objects(head: Token, preps: frozenset[str], exclude_places: bool) -> list[Token]:
+    found = []
+    for child in head.children:
+        if child.dep_ != "prep" or lemma(child) not in preps:
+            continue
+        for pobj in child.children:
+            if pobj.dep_ == "pobj" and not (exclude_places and pobj.ent_type_ in PLACE_ENTS):
+                found.append(pobj)
+    return found
+
+
+def _along_with(verb: Token) -> list[Token]:
+    """"was killed along with X" / "together with X": X shares the patient role."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and lemma(c) == "with"]
+    has_along = any(lemma(c) in {"along", "together"} for c in verb.children)
+    found = [g for p in preps for g in p.children if g.dep_ == "pobj"] if has_along else []
+    found += [c for c in verb.children if c.dep_ == "npadvmod" and c.ent_type_ == "PERSON"]
+    return found
+
+
+def _resolve_relative(agent: Token | None, verb: Token) -> Token | None:
+    if agent is not None and lemma(agent) in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return agent
+
+
+def _inherited_agent(head: Token) -> Token | None:
+    for _ in range(3):
+        if head.pos_ not in {"VERB", "AUX"}:
+            return None
+        subjects = [c for c in head.children if c.dep_ in SUBJECT]
+        if subjects:
+            return _resolve_relative(subjects[0], head)
+        if is_passive(head):
+            by = [g for c in head.children if c.dep_ == "agent" for g in c.children]
+            return _first(by)
+        if head.dep_ not in {"xcomp", "advcl", "conj", "pcomp"}:
+            return None
+        head = head.head
+    return None
+
+
+def _is_event_noun(token: Token) -> bool:
+    return bool(token.doc.user_data.get(("sitrep", "trigger", token.i)))
+
+
+def place_tokens(head: Token, patients: list[Token]) -> list[tuple[Token, bool]]:
+    """Place phrases attached to ``head`` or to its patients, nearest first."""
+    found: list[tuple[Token, bool]] = []
+    for anchor in [head, *patients]:
+        for child in anchor.children:
+            if child.dep_ == "prep" and lemma(child) in PLACE_PREPS | {"of"}:
+                near = lemma(child) in NEAR_PREPS
+                found += [(g, near) for g in child.children if g.dep_ == "pobj" and _placeish(g)]
+                found += _nested_places(child, near)
+            elif child.dep_ in {"npadvmod", "compound", "poss"} and child.ent_type_ in PLACE_ENTS:
+                found.append((child, False))
+    return _unique(found)
+
+
+def _nested_places(prep: Token, near: bool) -> list[tuple[Token, bool]]:
+    """"near Iraq's Kirkuk City", "in front of the embassy", "positions in Iraq": one level down."""
+    nested = []
+    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        for inner in pobj.children:
+            if inner.dep_ == "prep" and lemma(inner) in PLACE_PREPS | {"of"}:
+                inner_near = near or lemma(inner) in NEAR_PREPS or lemma(pobj) == "front"
+                nested += [(g, inner_near) for g in inner.children if g.dep_ == "pobj" and _placeish(g)]
+    return nested
+
+
+def _placeish(token: Token) -> bool:
+    if token.ent_type_ in PLACE_ENTS:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "NORP", "DATE", "TIME"}
+
+
+def phrase(token: Token) -> Span:
+    """The noun phrase a role token heads, without relative clauses, appositions or long preps."""
+    keep = {"det", "amod", "compound", "nummod", "poss", "case", "nmod", "quantmod", "punct"}
+    left = token
+    for child in token.lefts:
+        if child.dep_ in keep:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+            break
+    right = token
+    for child in token.rights:
+        if child.dep_ in {"compound", "nummod"} or (child.dep_ == "prep" and lemma(child) == "of"
+                                                   and token.ent_type_ == ""):
+            right = max(right, child.right_edge, key=lambda t: t.i)
+        else:
+            break
+    span = token.doc[left.i : right.i + 1]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+def _first(tokens: list[Token]) -> Token | None:
+    return tokens[0] if tokens else None
+
+
+def _unique(items: list[tuple[Token, bool]]) -> list[tuple[Token, bool]]:
+    seen: set[int] = set()
+    out = []
+    for token, near in items:
+        if token.i not in seen:
+            seen.add(token.i)
+            out.append((token, near))
+    return out

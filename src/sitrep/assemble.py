@@ -1,0 +1,129 @@
+"""Choosing an event's fields from its mentions and coding it in CAMEO, PLOVER and ACLED."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .events import EventDraft, complete_dates, choose_main, group
+from .ontology import AcledContext, Ontology
+from .records import Actor, Count, DateResolution, Event, Location, Mention, replace
+
+PROTESTER_TYPES = frozenset({"protesters", "rioters"})
+
+
+def build_events(mentions: list[Mention], doc_id: str, published: date | None,
+                 ontology: Ontology) -> list[Event]:
+    """The events of one document, in document order, exactly one of them ``main``."""
+    drafts = group(mentions)
+    dates = complete_dates(drafts, published)
+    main = choose_main(drafts)
+    return [_event(d, dates[i], doc_id, i == main, ontology) for i, d in enumerate(drafts)]
+
+
+def _event(draft: EventDraft, when: DateResolution | None, doc_id: str, main: bool,
+           ontology: Ontology) -> Event:
+    best = draft.best
+    code = _code(draft, best, ontology)
+    info = ontology.cameo(code)
+    plover, table_mode = ontology.plover(code)
+    actor1, actor2, victims = _actors(draft)
+    fatalities = _largest([m.fatalities for m in draft.mentions])
+    injured = _largest([m.injured for m in draft.mentions])
+    event = Event(
+        id=f"{doc_id[:16]}-{best.trigger.start}", doc_id=doc_id, trigger=best.trigger,
+        sentence=best.sentence.text, cameo=info.code, cameo_root=info.root,
+        quad_class=info.quad_class, goldstein=info.goldstein, main=main,
+        background=all(m.background for m in draft.mentions),
+        confidence=min(0.99, max(m.confidence for m in draft.mentions)
+                       + 0.05 * (len(draft.mentions) - 1)),
+        plover=plover, plover_mode=_mode(draft, table_mode),
+        actor1=actor1, actor2=actor2, victims=victims, location=_location(draft),
+        fatalities=fatalities.number if fatalities else None,
+        fatalities_text=fatalities.text if fatalities else None,
+        injured=injured.number if injured else None,
+        modality=best.modality, mentions=[m.trigger for m in draft.mentions],
+    )
+    _set_date(event, when)
+    _set_acled(event, draft, ontology)
+    return event
+
+
+def _code(draft: EventDraft, best: Mention, ontology: Ontology) -> str:
+    if draft.violent_protest:
+        return "145"
+    code = best.cameo
+    while code and not ontology.has_code(code):
+        code = code[:-1]
+    return code or best.cameo[:2]
+
+
+def _mode(draft: EventDraft, table_mode: str | None) -> str | None:
+    if draft.violent_protest:
+        return "riot"
+    return next((m.plover_mode for m in draft.mentions if m.plover_mode), table_mode)
+
+
+def _actors(draft: EventDraft) -> tuple[Actor | None, Actor | None, list[Actor]]:
+    ordered = sorted(draft.mentions, key=lambda m: m is not draft.best)
+    actor1 = next((m.actor1 for m in ordered if m.actor1 is not None), None)
+    patients: list[Actor] = []
+    for actor in (a for m in ordered for a in (m.actor2, *m.victims) if a is not None):
+        if all(actor.name != p.name for p in patients) and (
+            actor1 is None or actor.name != actor1.name
+        ):
+            patients.append(actor)
+    if draft.family == "protest" or draft.violent_protest:
+        actor1 = _as_protesters(actor1, draft)
+    return actor1, (patients[0] if patients else None), patients[1:]
+
+
+def _as_protesters(actor: Actor | None, draft: EventDraft) -> Actor | None:
+    """Protest events are acted by protesters (or rioters); an armed group becomes an affiliation."""
+    kind = "rioters" if draft.violent_protest else "protesters"
+    if actor is None:
+        return None
+    if actor.type in PROTESTER_TYPES:
+        return replace(actor, type=kind, name=actor.name.replace("Protesters", kind.title())
+                       if kind == "rioters" else actor.name)
+    if actor.type in {"state_forces", "government", "external_forces"}:
+        return actor
+    country = actor.country or (draft.best.location.country if draft.best.location else None)
+    label = f"{kind.title()} ({actor.name} supporters)"
+    return replace(actor, name=label, type=kind, country=country, entity_id=None,
+                   affiliations=(actor.name, *actor.affiliations))
+
+
+def _location(draft: EventDraft) -> Location | None:
+    places = [m.location for m in draft.mentions if m.location is not None]
+    return min(places, key=lambda p: p.geo_precision) if places else None
+
+
+def _largest(counts: list[Count | None]) -> Count | None:
+    known = [c for c in counts if c is not None]
+    numbered = [c for c in known if c.number is not None]
+    if numbered:
+        return max(numbered, key=lambda c: c.number or 0)
+    return known[0] if known else None
+
+
+def _set_date(event: Event, when: DateResolution | None) -> None:
+    if when is None:
+        return
+    event.event_date = when.event_date
+    event.date_earliest = when.date_earliest
+    event.date_latest = when.date_latest
+    event.date_precision = when.date_precision
+    event.date_text = when.date_text
+
+
+def _set_acled(event: Event, draft: EventDraft, ontology: Ontology) -> None:
+    instrument = next((m.instrument for m in draft.mentions if m.instrument), None)
+    context = AcledContext(
+        cameo=event.cameo, plover_mode=event.plover_mode, instrument=instrument,
+        actor1_type=event.actor1.type if event.actor1 else None,
+        actor2_type=event.actor2.type if event.actor2 else None,
+        victim_types=tuple(v.type for v in event.victims),
+        violent_protest=draft.violent_protest, force_against_protesters=draft.force,
+        modality=event.modality, fatalities=event.fatalities,
+    )
+    event.acled_event_type, event.acled_sub_event_type = ontology.acled(context)

@@ -1,0 +1,110 @@
+"""Modality, negation, hypotheticals and habitual background of a trigger, from the parse and cues.
+
+The cue lexicon (``data/cues.tsv``) gives lemmas by kind; this module decides how a cue relates to a
+trigger: a governing verb ("threatened to attack"), a modifier ("the foiled attack"), an auxiliary
+("could strike"), a negation ("did not attack") or a habitual frame ("known for causing ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+
+# Dependency labels through which a governing verb or noun frames the trigger below it.
+_FRAME_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "conj", "advcl"})
+_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+_HEDGES = frozenset({"allegedly", "reportedly", "purportedly", "apparently", "alleged", "suspected"})
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityInfo:
+    modality: str = "asserted"
+    negated: bool = False
+    hypothetical: bool = False
+    background: bool = False
+
+
+def frame_chain(token: Token, limit: int = 4) -> list[Token]:
+    """The trigger's governors that frame it, nearest first ("tried" in "tried to attack")."""
+    chain: list[Token] = []
+    current = token
+    while current.dep_ in _FRAME_DEPS and current.head is not current and len(chain) < limit:
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def modality_of(trigger: Token, lexicon: Lexicon) -> ModalityInfo:
+    """The modality of the event a trigger reports."""
+    chain = frame_chain(trigger)
+    # xcomp-framed verbs and noun modifiers carry attempted/threatened/denied; advcl does not.
+    framing = _framing_governors(trigger)
+    return ModalityInfo(
+        modality=_modality(trigger, framing, lexicon),
+        negated=_negated(trigger, framing),
+        hypothetical=_hypothetical(trigger, framing, lexicon),
+        background=_background(trigger, chain, lexicon),
+    )
+
+
+def _framing_governors(trigger: Token) -> list[Token]:
+    governors = []
+    current = trigger
+    while current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"} and len(governors) < 3:
+        current = current.head
+        if current.pos_ in {"VERB", "AUX", "NOUN"}:
+            governors.append(current)
+    return governors
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _modality(trigger: Token, framing: list[Token], lexicon: Lexicon) -> str:
+    modifiers = [_lemma(c) for c in trigger.children if c.dep_ in {"amod", "advmod", "compound"}]
+    for kind in ("denied", "threatened", "attempted"):
+        cues = lexicon.cue(kind)
+        if any(m in cues for m in modifiers) or any(_lemma(g) in cues for g in framing):
+            return kind
+    hedges = _HEDGES | {c for c in lexicon.cue("reported") if " " not in c and c.endswith("ly")}
+    if any(m in hedges for m in modifiers) or any(
+        _lemma(c) in hedges for g in framing for c in g.children if c.dep_ == "advmod"
+    ):
+        return "reported"
+    return "asserted"
+
+
+def _negated(trigger: Token, framing: list[Token]) -> bool:
+    for token in [trigger, *framing]:
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and _lemma(child) == "no"):
+                return True
+    return False
+
+
+def _hypothetical(trigger: Token, framing: list[Token], lexicon: Lexicon) -> bool:
+    clause = [trigger, *framing]
+    future = lexicon.cue("future") | lexicon.cue("hypothetical")
+    for token in clause:
+        for child in token.children:
+            if child.dep_ == "aux" and _lemma(child) in (_MODALS | {"will", "shall"}):
+                return True
+            if child.dep_ == "mark" and _lemma(child) in {"if", "unless", "whether"}:
+                return True
+    return any(_lemma(g) in future for g in framing if g.pos_ in {"VERB", "NOUN"})
+
+
+def _background(trigger: Token, chain: list[Token], lexicon: Lexicon) -> bool:
+    habitual = lexicon.cue("habitual") | lexicon.cue("background")
+    for token in [trigger, *chain]:
+        if any(_lemma(c) in habitual for c in token.children if c.dep_ in {"advmod", "aux"}):
+            return True
+        if _lemma(token) == "know" and token.tag_ == "VBN":
+            return True  # "known for causing ..."
+        if _lemma(token) == "use" and any(_lemma(c) == "to" for c in token.children):
+            return True  # "used to attack ..."
+    return False

@@ -1,0 +1,133 @@
+"""Finding event triggers in a parsed ``Doc`` with the trigger lexicon.
+
+A trigger is a verb or noun whose lemma heads a lexicon phrase; the phrase's other words must be the
+neighbouring tokens or the head's children ("open fire", "drone strike", "car bomb"), and the row's
+conditions must hold in the parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon, TriggerRow
+
+PERSON_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent"})
+_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A lexicon row matched at ``doc[start:end]``, whose head token is ``doc[head]``."""
+
+    head: int
+    start: int
+    end: int
+    row: TriggerRow
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def find_triggers(doc: Doc, lexicon: Lexicon, people: frozenset[str]) -> list[TriggerMatch]:
+    """The best-matching lexicon row for every trigger token in ``doc``, in document order."""
+    matches = []
+    for token in doc:
+        pos = _POS.get(token.pos_)
+        if pos is None:
+            continue
+        match = _best_match(token, pos, lexicon, people)
+        if match is not None:
+            matches.append(match)
+    return _drop_covered(matches)
+
+
+def _best_match(token: Token, pos: str, lexicon: Lexicon, people: frozenset[str]) -> TriggerMatch | None:
+    best: TriggerMatch | None = None
+    for row in lexicon.candidates(lemma(token), pos):
+        extent = _extent(token, row)
+        if extent is None or not conditions_hold(token, row, people):
+            continue
+        candidate = TriggerMatch(token.i, extent[0], extent[1], row)
+        if best is None or _rank(candidate) > _rank(best):
+            best = candidate
+    return best
+
+
+def _rank(match: TriggerMatch) -> tuple[int, int, int]:
+    return (len(match.row.words), len(match.row.conditions), len(match.row.cameo))
+
+
+def _extent(token: Token, row: TriggerRow) -> tuple[int, int] | None:
+    """Token span covered by ``row`` around ``token``, or None when its other words are absent."""
+    others = row.others
+    if not others:
+        return token.i, token.i + 1
+    doc = token.doc
+    if row.pos == "VERB":
+        window = doc[token.i + 1 : token.i + 1 + len(others)]
+        if [lemma(t) for t in window] == list(others):
+            return token.i, token.i + 1 + len(others)
+    else:
+        start = token.i - len(others)
+        if start >= 0 and [lemma(t) for t in doc[start : token.i]] == list(others):
+            return start, token.i + 1
+    child_lemmas = {lemma(c) for c in token.children} | {lemma(g) for c in token.children
+                                                         for g in c.children if c.dep_ == "prep"}
+    if set(others) <= child_lemmas:
+        return token.i, token.i + 1
+    return None
+
+
+def conditions_hold(token: Token, row: TriggerRow, people: frozenset[str]) -> bool:
+    """Whether every ``when`` condition of ``row`` holds for ``token``."""
+    return all(_holds(token, key, values, people) for key, values in row.conditions)
+
+
+def _holds(token: Token, key: str, values: frozenset[str], people: frozenset[str]) -> bool:
+    objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if key == "obj":
+        if "none" in values:
+            return not objects
+        if "person" in values:
+            return any(is_person_like(o, people) for o in objects)
+        return bool(objects)
+    if key == "not_obj":
+        return not any(lemma(o) in values for o in objects)
+    if key == "prep":
+        return any(c.dep_ in {"prep", "agent", "prt"} and lemma(c) in values for c in token.children)
+    if key == "subj":
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        return any(is_person_like(s, people) for s in subjects)
+    sentence = {lemma(t) for t in token.sent}
+    if key == "ctx":
+        return bool(sentence & values)
+    if key == "not_ctx":
+        return not sentence & values
+    return False
+
+
+def is_person_like(token: Token, people: frozenset[str]) -> bool:
+    """A person, group, organisation or country (as an actor), by entity label or noun lemma."""
+    if token.ent_type_ in PERSON_ENTS or lemma(token) in people:
+        return True
+    if token.pos_ == "PRON" and lemma(token) not in {"it", "this", "that", "which"}:
+        return True
+    return any(c.dep_ == "prep" and lemma(c) == "of" and any(
+        is_person_like(g, people) for g in c.children) for c in token.children
+        if lemma(token) in {"member", "hundred", "thousand", "dozen", "score", "group"})
+
+
+def _drop_covered(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Drop a match whose head lies inside a longer match's span ("car" in "car bomb")."""
+    kept = []
+    for match in matches:
+        covered = any(o is not match and o.start <= match.head < o.end and
+                      (o.end - o.start) > (match.end - match.start) for o in matches)
+        if not covered:
+            kept.append(match)
+    return kept

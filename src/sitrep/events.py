@@ -1,0 +1,218 @@
+"""From mentions to events: one record per real-world event in a document.
+
+Mentions that report the same event merge: violent mentions in one sentence with compatible dates and
+places ("a drone strike killed ..."), mentions that share a named victim ("Soleimani was killed"),
+definite anaphors with no details of their own ("the attack"), and protest reports that continue in
+the next sentence. Dates are completed in narrative order, and one event is chosen as ``main``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .records import Actor, DateResolution, Mention, TextSpan
+from .resolve.dates import narrative_range, publication_date
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+PROTEST_ROOT = "14"
+PROTESTER_TYPES = frozenset({"protesters", "rioters"})
+_NARRATIVE = re.compile(r"\b(then|later|subsequently|afterwards|followed|after that|in response|"
+                        r"in retaliation)\b", re.IGNORECASE)
+_GENERIC_CODES = frozenset({"18", "19", "20", "180", "190", "200", "14", "140", "13", "130"})
+
+
+@dataclass(slots=True)
+class EventDraft:
+    """Mentions gathered for one event, before its fields are chosen."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    violent_protest: bool = False
+    force: str | None = None
+
+    @property
+    def first(self) -> Mention:
+        return self.mentions[0]
+
+    @property
+    def family(self) -> str:
+        return family(self.best)
+
+    @property
+    def best(self) -> Mention:
+        return max(self.mentions, key=lambda m: (specificity(m.cameo), -m.sentence_index))
+
+    @property
+    def date(self) -> DateResolution | None:
+        return next((m.date for m in self.mentions if m.date is not None), None)
+
+    def patients(self) -> list[Actor]:
+        return [a for m in self.mentions for a in (m.actor2, *m.victims) if a is not None]
+
+
+def family(mention: Mention) -> str:
+    """"violent", "protest", or the CAMEO root for everything else."""
+    root = mention.cameo[:2]
+    if root in VIOLENT_ROOTS:
+        return "violent"
+    return "protest" if root == PROTEST_ROOT else root
+
+
+def specificity(code: str) -> int:
+    """Longer codes are more specific; a trailing 0 means "not specified below"."""
+    return 0 if code in _GENERIC_CODES else len(code) * 2 - code.endswith("0")
+
+
+def keep(mention: Mention) -> bool:
+    """Negated mentions and hypotheticals are not events (threats are, as THREATEN events)."""
+    if mention.negated:
+        return False
+    return not (mention.hypothetical and mention.cameo[:2] != "13")
+
+
+def prepare(mentions: list[Mention]) -> list[Mention]:
+    """Drop non-events, fold threatened acts into threats, and mark violence by protesters."""
+    kept = [m for m in mentions if keep(m)]
+    threats = {m.sentence_index for m in kept if m.cameo[:2] == "13"}
+    out = []
+    for mention in kept:
+        if mention.modality == "threatened" and mention.cameo[:2] != "13":
+            if mention.sentence_index in threats:
+                continue
+            mention.cameo = "138" if family(mention) == "violent" else "130"
+        if family(mention) == "violent" and _by_protesters(mention):
+            mention.cameo = "145"
+        out.append(mention)
+    return out
+
+
+def _by_protesters(mention: Mention) -> bool:
+    return mention.actor1 is not None and mention.actor1.type in PROTESTER_TYPES
+
+
+def group(mentions: list[Mention]) -> list[EventDraft]:
+    """Merge mentions of the same real-world event, in document order."""
+    drafts: list[EventDraft] = []
+    for mention in prepare(mentions):
+        target = _same_event(mention, drafts)
+        if target is None:
+            drafts.append(EventDraft([mention]))
+        else:
+            target.mentions.append(mention)
+    for draft in drafts:
+        _protest_flags(draft)
+    return drafts
+
+
+def _same_event(mention: Mention, drafts: list[EventDraft]) -> EventDraft | None:
+    for draft in reversed(drafts):
+        if _compatible(mention, draft) and (
+            _same_sentence(mention, draft) or _shared_victim(mention, draft)
+            or _anaphor(mention, draft) or _protest_continues(mention, draft)
+        ):
+            return draft
+    return None
+
+
+def _compatible(mention: Mention, draft: EventDraft) -> bool:
+    fam, other = family(mention), draft.family
+    if fam != other and {fam, other} != {"violent", "protest"}:
+        return False
+    if mention.background != draft.first.background:
+        return False
+    dated = draft.date
+    if mention.date is not None and dated is not None and mention.date.event_date != dated.event_date:
+        return False
+    return not (mention.location and draft.best.location and
+                mention.location.country != draft.best.location.country)
+
+
+def _same_sentence(mention: Mention, draft: EventDraft) -> bool:
+    last = draft.mentions[-1]
+    if last.sentence_index != mention.sentence_index:
+        return False
+    a1, b1 = mention.actor1, last.actor1
+    return a1 is None or b1 is None or a1.name == b1.name or family(mention) != family(last)
+
+
+def _shared_victim(mention: Mention, draft: EventDraft) -> bool:
+    mine = {a.entity_id for a in (mention.actor2, *mention.victims) if a and a.entity_id}
+    theirs = {a.entity_id for a in draft.patients() if a.entity_id}
+    return bool(mine & theirs) and family(mention) == "violent"
+
+
+def _anaphor(mention: Mention, draft: EventDraft) -> bool:
+    """"the attack", "the strike": a definite nominal with no details of its own."""
+    bare = mention.actor1 is None and mention.actor2 is None and mention.date is None
+    definite = mention.trigger.text.split()[0].lower() not in {"a", "an"}
+    return bare and definite and _is_nominal(mention) and family(mention) == draft.family
+
+
+def _is_nominal(mention: Mention) -> bool:
+    sentence, trigger = mention.sentence, mention.trigger
+    before = sentence.text[: trigger.start - sentence.start].rstrip().lower()
+    return before.endswith(("the", "this", "that", "the latest", "the deadly", "the recent"))
+
+
+def _protest_continues(mention: Mention, draft: EventDraft) -> bool:
+    gap = mention.sentence_index - draft.mentions[-1].sentence_index
+    return (0 <= gap <= 1 and mention.date is None and draft.family == "protest"
+            and family(mention) in {"protest", "violent"})
+
+
+def _protest_flags(draft: EventDraft) -> None:
+    if draft.family != "protest" and not any(family(m) == "protest" for m in draft.mentions):
+        return
+    for mention in draft.mentions:
+        if mention.cameo == "145" or (family(mention) == "violent" and _by_protesters(mention)):
+            draft.violent_protest = True
+        elif family(mention) == "violent" and _against_protesters(mention):
+            lethal = mention.fatalities is not None and mention.fatalities.number != 0
+            draft.force = "lethal" if lethal else (draft.force or "intervention")
+
+
+def _against_protesters(mention: Mention) -> bool:
+    return mention.actor2 is not None and mention.actor2.type in PROTESTER_TYPES
+
+
+def complete_dates(drafts: list[EventDraft], published: date | None) -> list[DateResolution | None]:
+    """Each event's date: its own expression, narrative order, or the publication date."""
+    out: list[DateResolution | None] = []
+    previous: date | None = None
+    for draft in drafts:
+        resolution = _date_of(draft, previous, published)
+        out.append(resolution)
+        if resolution is not None and resolution.event_date is not None:
+            previous = resolution.event_date
+        elif resolution is not None and resolution.date_precision == "range":
+            previous = resolution.date_earliest or previous
+    return out
+
+
+def _date_of(draft: EventDraft, previous: date | None, published: date | None
+             ) -> DateResolution | None:
+    if all(m.background for m in draft.mentions):
+        return None
+    own = draft.date
+    if own is not None:
+        return own
+    sentence = draft.first.sentence.text
+    if previous is not None and _NARRATIVE.search(sentence):
+        return narrative_range(previous, published)
+    return publication_date(published)
+
+
+def choose_main(drafts: list[EventDraft]) -> int | None:
+    """Index of the main event: the one the headline and lead report, else the most reported."""
+    if not drafts:
+        return None
+    candidates = [i for i, d in enumerate(drafts) if not d.first.background] or list(range(len(drafts)))
+    lead = [i for i in candidates if min(m.sentence_index for m in drafts[i].mentions) <= 1]
+    pool = lead or candidates
+    return max(pool, key=lambda i: (len(drafts[i].mentions), family(drafts[i].best) == "violent",
+                                    -i))
+
+
+def all_triggers(draft: EventDraft) -> list[TextSpan]:
+    return [m.trigger for m in draft.mentions]

@@ -1,0 +1,277 @@
+"""From a parsed document to event mentions: detection, arguments and resolution, sentence by sentence.
+
+For each trigger the lexicon finds, this module asks ``detect.modality`` how it is framed,
+``arguments`` for its role tokens, and the resolvers for actors (knowledge base, with the
+article's coreference memory), places (gazetteer), the time expression (dates) and the casualty
+counts (counts). Every span is mapped back to the original text through the offset map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from .arguments import Roles, lemma, phrase, roles_of
+from .detect.lexicon import InstrumentRow, Lexicon
+from .detect.modality import modality_of
+from .detect.triggers import TriggerMatch, find_triggers
+from .records import Actor, Count, DateResolution, Location, Mention, TextSpan
+from .resolve.actors import ActorKB, ArticleActors
+from .resolve.counts import casualties
+from .resolve.dates import find_time_expressions, resolve_time_expression
+from .resolve.gazetteer import Gazetteer
+from .text import NormalisedText
+
+NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+GROUP_HEADS = frozenset({"member", "hundred", "thousand", "dozen", "score", "group", "number",
+                         "team", "unit", "supporter", "follower", "loyalist"})
+TITLE_HEADS = frozenset({"commander", "leader", "chief", "head", "deputy", "president", "minister",
+                         "general", "spokesman", "spokesperson", "founder", "official", "governor"})
+ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@dataclass(slots=True)
+class Resources:
+    """Everything the mention stage needs, loaded once by the ``Coder``."""
+
+    lexicon: Lexicon
+    kb: ActorKB
+    gazetteer: Gazetteer
+    people: frozenset[str]
+
+
+@dataclass(slots=True)
+class DocState:
+    """One document being read: its normalised text, publication date and actor memory."""
+
+    doc: Doc
+    norm: NormalisedText
+    published: date | None
+    actors: ArticleActors
+    countries: list[str]
+
+
+def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
+                 res: Resources) -> list[Mention]:
+    """All event mentions of a parsed document, in document order."""
+    matches = find_triggers(doc, res.lexicon, res.people)
+    for match in matches:
+        doc.user_data[("sitrep", "trigger", match.head)] = True
+    state = DocState(doc, norm, published, ArticleActors(res.kb, when=published), [])
+    mentions: list[Mention] = []
+    by_sentence = _group_by_sentence(doc, matches)
+    for index, sent in enumerate(doc.sents):
+        _remember_entities(sent, state)
+        sentence_matches = by_sentence.get(sent.start, [])
+        if sentence_matches:
+            mentions += _sentence_mentions(sent, index, sentence_matches, state, res)
+    return mentions
+
+
+def _group_by_sentence(doc: Doc, matches: list[TriggerMatch]) -> dict[int, list[TriggerMatch]]:
+    grouped: dict[int, list[TriggerMatch]] = {}
+    for match in matches:
+        grouped.setdefault(doc[match.head].sent.start, []).append(match)
+    return grouped
+
+
+def _remember_entities(sent: Span, state: DocState) -> None:
+    """Named actors and countries of a sentence, for later anaphora and context."""
+    for ent in sent.ents:
+        if ent.label_ in ACTOR_ENT_LABELS:
+            text, start, end = state.norm.original_span(ent.start_char, ent.end_char)
+            actor = state.actors.resolve(text, start, end)
+            if actor is not None and actor.country and actor.country not in state.countries:
+                state.countries.append(actor.country)
+
+
+def _sentence_mentions(sent: Span, index: int, matches: list[TriggerMatch], state: DocState,
+                       res: Resources) -> list[Mention]:
+    times = _times(sent, state)
+    counts = casualties(sent)
+    sentence = _span(state, sent.start_char, sent.end_char)
+    out = []
+    for match in matches:
+        mention = _mention(match, sent, index, sentence, times, state, res)
+        if mention is not None:
+            out.append(mention)
+    _assign_counts(out, counts, state)
+    return out
+
+
+def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
+             times: list[tuple[DateResolution, int]], state: DocState,
+             res: Resources) -> Mention | None:
+    doc = state.doc
+    head = doc[match.head]
+    info = modality_of(head, res.lexicon)
+    roles = roles_of(head)
+    trigger = _span(state, doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1]))
+    instrument = _instrument(head, roles, res.lexicon)
+    mention = Mention(
+        trigger=trigger, sentence=sentence, sentence_index=index,
+        cameo=(instrument.cameo if instrument and instrument.cameo and match.row.cameo in
+               {"190", "180", "18", "19"} else match.row.cameo),
+        plover_mode=match.row.mode or (instrument.plover_mode if instrument else None),
+        modality=info.modality,  # type: ignore[arg-type]
+        negated=info.negated, hypothetical=info.hypothetical, background=info.background,
+        instrument=instrument.instrument if instrument else None,
+    )
+    _fill_actors(mention, roles, state, res)
+    mention.location = _location(roles, sent, state, res)
+    mention.date = _choose_time(head, roles, times)
+    mention.confidence = _confidence(match, mention)
+    return mention
+
+
+def _span(state: DocState, start: int, end: int) -> TextSpan:
+    text, o_start, o_end = state.norm.original_span(start, end)
+    return TextSpan(text.strip(), o_start + (len(text) - len(text.lstrip())),
+                    o_end - (len(text) - len(text.rstrip())))
+
+
+def _times(sent: Span, state: DocState) -> list[tuple[DateResolution, int]]:
+    """Resolved time expressions of a sentence with their first token index."""
+    found = []
+    for expr in find_time_expressions(sent.text):
+        resolution = resolve_time_expression(expr, state.published)
+        if resolution is None:
+            continue
+        char = sent.start_char + expr.start
+        token = state.doc.char_span(char, sent.start_char + expr.end, alignment_mode="expand")
+        text, start, end = state.norm.original_span(char, sent.start_char + expr.end)
+        resolution = DateResolution(resolution.event_date, resolution.date_earliest,
+                                    resolution.date_latest, resolution.date_precision,
+                                    text, start, end)
+        found.append((resolution, token.start if token is not None else sent.start))
+    return found
+
+
+def _choose_time(head: Token, roles: Roles, times: list[tuple[DateResolution, int]]
+                 ) -> DateResolution | None:
+    """The time expression attached to the trigger's clause, else the sentence's only one."""
+    if not times:
+        return None
+    clause_ids = {t.i for t in roles.clause.subtree} | {t.i for t in head.subtree}
+    attached = [res for res, tok in times if tok in clause_ids]
+    if attached:
+        return attached[0]
+    return min(times, key=lambda item: abs(item[1] - head.i))[0]
+
+
+def _fill_actors(mention: Mention, roles: Roles, state: DocState, res: Resources) -> None:
+    if roles.agent is not None:
+        mention.actor1 = _actor(roles.agent, state, res)
+    patients: list[Actor] = []
+    for token in roles.patients:
+        actor = _actor(token, state, res)
+        if actor is not None and all(actor.name != p.name for p in patients):
+            patients.append(actor)
+    if mention.actor1 is not None:
+        patients = [p for p in patients if p.name != mention.actor1.name]
+    if patients:
+        mention.actor2 = patients[0]
+        mention.victims = patients[1:]
+
+
+def _actor(token: Token, state: DocState, res: Resources) -> Actor | None:
+    """Resolve a role token to an actor: a named entity inside it first, then its phrase."""
+    target = _actor_token(token)
+    named = _named_entity(target)
+    if named is not None:
+        actor = state.actors.resolve(*_original(named, state))
+        if actor is not None:
+            return actor
+    if lemma(target) in TITLE_HEADS:
+        return None  # "the Deputy Commander of X" names a person we could not find
+    span = phrase(target)
+    actor = state.actors.resolve(*_original(span, state))
+    if actor is None:
+        owner = [c for c in target.children if c.dep_ == "poss"]
+        if owner:
+            return _actor(owner[0], state, res)
+    return actor
+
+
+def _actor_token(token: Token) -> Token:
+    """"hundreds of protesters" -> protesters; "two members of the ISF" -> ISF."""
+    if lemma(token) in GROUP_HEADS or token.like_num:
+        for child in token.children:
+            if child.dep_ == "prep" and lemma(child) == "of":
+                pobj = [g for g in child.children if g.dep_ == "pobj"]
+                if pobj:
+                    return pobj[0]
+    return token
+
+
+def _named_entity(token: Token) -> Span | None:
+    """The token's own named entity, or a person named in apposition ("the Commander ..., X")."""
+    if token.ent_type_ in NAMED_ENTS:
+        return next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    for child in token.subtree:
+        if child.ent_type_ == "PERSON" and child.dep_ in {"appos", "compound"} | {"npadvmod"}:
+            return next(e for e in token.doc.ents if e.start <= child.i < e.end)
+        if child.ent_type_ == "PERSON" and child.head.dep_ == "appos":
+            return next(e for e in token.doc.ents if e.start <= child.i < e.end)
+    return None
+
+
+def _original(span: Span, state: DocState) -> tuple[str, int, int]:
+    return state.norm.original_span(span.start_char, span.end_char)
+
+
+def _location(roles: Roles, sent: Span, state: DocState, res: Resources) -> Location | None:
+    for token, near in roles.places:
+        place = _place_phrase(token)
+        text, start, end = _original(place, state)
+        found = res.gazetteer.resolve(text, context_countries=state.countries, near=near,
+                                      start=start, end=end)
+        if found is not None:
+            return found
+    return None
+
+
+def _place_phrase(token: Token) -> Span:
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        left = min([ent.start] + [c.left_edge.i for c in token.lefts
+                                  if c.dep_ in {"poss", "compound", "amod"}])
+        return token.doc[left : ent.end]
+    return phrase(token)
+
+
+def _instrument(head: Token, roles: Roles, lexicon: Lexicon) -> InstrumentRow | None:
+    """The weapon the trigger phrase or its close dependents name ("drone strike", "with rockets")."""
+    near = [head, *head.children, *roles.clause.children]
+    near += [g for c in list(head.children) + list(roles.clause.children) if c.dep_ == "prep"
+             for g in c.children if g.dep_ == "pobj"]
+    if roles.agent is not None:
+        near += [roles.agent, *roles.agent.children]
+    for token in near:
+        for row in lexicon.instruments.get(lemma(token), []):
+            words = [lemma(t) for t in token.doc[max(token.i - len(row.words) + 1, 0): token.i + 1]]
+            if words == list(row.words):
+                return row
+    return None
+
+
+def _assign_counts(mentions: list[Mention], counts: object, state: DocState) -> None:
+    """Give the sentence's casualty figures to its first violent, asserted mention."""
+    fatalities: Count | None = getattr(counts, "fatalities", None)
+    injured: Count | None = getattr(counts, "injured", None)
+    if fatalities is None and injured is None:
+        return
+    for mention in mentions:
+        if mention.cameo[:2] in {"14", "15", "17", "18", "19", "20"} and not mention.negated:
+            mention.fatalities = fatalities
+            mention.injured = injured
+            return
+
+
+def _confidence(match: TriggerMatch, mention: Mention) -> float:
+    score = 0.45 + 0.1 * len(match.row.words) + 0.1 * len(match.row.conditions)
+    score += 0.1 * (mention.actor1 is not None) + 0.1 * (mention.actor2 is not None)
+    score += 0.1 * (mention.location is not None)
+    return min(score, 0.95)
