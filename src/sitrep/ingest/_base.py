@@ -1,0 +1,83 @@
+"""Records shared by the readers: options, the error record, and small helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from ..errors import E, SitrepError
+from ..records import Document
+from ..text import DEFAULT_MAX_CHARS, doc_id
+
+DEFAULT_MAX_BYTES = 10_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class IngestError:
+    """One input that could not become a stored document: where, which catalogue entry, why."""
+
+    source: str
+    code: str
+    message: str
+    doc_id: str | None = None
+
+    @classmethod
+    def from_exception(cls, source: str, exc: Exception, doc: str | None = None) -> IngestError:
+        if isinstance(exc, SitrepError):
+            return cls(source, exc.code, str(exc), doc)
+        return cls(source, "E000", f"{type(exc).__name__}: {exc}", doc)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceOptions:
+    """How inputs are read. Field names map JSON keys / CSV columns to ``Document`` fields."""
+
+    text_field: str = "text"
+    published_field: str = "published"
+    title_field: str = "title"
+    url_field: str = "url"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_chars: int = DEFAULT_MAX_CHARS
+    timeout: float = 20.0
+    allow_private: bool = False
+
+
+def make_document(text: str, where: str, opts: SourceOptions, **meta: Any) -> Document:
+    """A ``Document`` from extracted text and metadata; empty or oversized text raises."""
+    if not text.strip():
+        raise SitrepError(E.E402, path=where)
+    if len(text) > opts.max_chars:
+        raise SitrepError(E.E418, path=where, size=len(text), limit=opts.max_chars)
+    published = meta.pop("published", None)
+    return Document(id=doc_id(text), text=text, published=to_date(published), path=where,
+                    **{k: clean(v) for k, v in meta.items()})
+
+
+def to_date(value: Any) -> date | None:
+    """A publication date from metadata (date, datetime, or a string in a common format)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    from ..resolve.dates import parse_published
+
+    try:
+        return parse_published(str(value).strip())
+    except (SitrepError, ValueError):
+        return None
+
+
+def clean(value: Any) -> str | None:
+    """A metadata value as a stripped string, or None when blank."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def check_size(size: int, where: str, opts: SourceOptions) -> None:
+    if size > opts.max_bytes:
+        raise SitrepError(E.E401, path=where, size=size, limit=opts.max_bytes)

