@@ -30,7 +30,7 @@ def normalise_name(name: str, drop_parentheses: bool = False) -> str:
     """Casefold, strip accents, apostrophes, punctuation and leading articles."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’‘`ʼ]", "", text.casefold())
+    text = re.sub(r"['’‘`ʼ.]", "", text.casefold())
     if drop_parentheses:
         text = _PARENS.sub(" ", text)
     words = _NON_WORD.sub(" ", text.replace("-", " ")).split()

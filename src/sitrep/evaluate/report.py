@@ -125,7 +125,7 @@ def _fmt(value: float | None) -> str:
 def render_tables(reports: Sequence[Report]) -> Group:
     """A readable summary: one events table and one per-field table, a column per gold file."""
     events = Table(title="Events (one-to-one matching)", title_justify="left")
-    fields = Table(title="Fields (over matched pairs where gold has the key): accuracy (n)",
+    fields = Table(title="Fields: accuracy over matched pairs (n)",
                    title_justify="left")
     events.add_column("figure")
     fields.add_column("field")
