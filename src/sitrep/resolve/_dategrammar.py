@@ -116,16 +116,17 @@ _RULES: tuple[tuple[str, str, str], ...] = (
                               r"(?P<d1>[12]\d|3[01]|0?[1-9])(?!\d)"),
     ("slash", "explicit", _ON + r"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y1>\d{{4}}|\d{{2}})(?!\d)"),
     ("dotted", "explicit", _ON + r"(?P<b>\d{{1,2}})\.(?P<a>\d{{1,2}})\.(?P<y1>\d{{4}})(?!\d)"),
-    ("range_full_dmy", "range", r"(?i:between|from)\s+(?:the\s+)?{D1}(?:\s+of)?\s+{M1}"
-                                r"(?:,?\s+{Y1})?{SEP}(?:the\s+)?{D2}(?:\s+of)?\s+{M2}(?:,?\s+{Y2})?"),
-    ("range_full_mdy", "range", r"(?i:between|from)\s+{M1}\s+{D1}(?:,?\s+{Y1})?{SEP}"
+    ("range_full_dmy", "range", r"(?:(?P<pre>(?i:between|from))\s+)?(?:the\s+)?{D1}"
+                                r"(?:\s+of)?\s+{M1}(?:,?\s+{Y1})?{SEP}(?:the\s+)?{D2}(?:\s+of)?\s+{M2}(?:,?\s+{Y2})?"),
+    ("range_full_mdy", "range", r"(?:(?P<pre>(?i:between|from))\s+)?{M1}\s+{D1}(?:,?\s+{Y1})?{SEP}"
                                 r"{M2}\s+{D2}(?:,?\s+{Y2})?"),
     ("range_ddm", "range", _RANGE_PRE + r"(?:the\s+)?{D1}{SEP}(?:the\s+)?{D2}(?:\s+of)?\s+{M1}"
                                         r"(?:,?\s+{Y1})?"),
     ("range_mdd", "range", _RANGE_PRE + r"{M1}\s+{D1}{SEP}{D2}(?:,?\s+{Y1})?"),
     ("range_months", "range", r"(?i:between|from)\s+{MF1}{SEP}{MF2}(?:,?\s+{Y1})?"),
     ("range_weekdays", "range", r"(?:(?i:between|from|on)\s+){W1}{SEP}{W2}"),
-    ("range_years", "range", r"(?i:between|from)\s+(?P<y1>(?:19|20)\d\d){SEP}(?P<y2>(?:19|20)\d\d)"),
+    ("range_years", "range", r"(?i:between|from)\s+(?P<y1>(?:19|20)\d\d){SEP}"
+                             r"(?P<y2>(?:19|20)\d\d)"),
     ("dmy", "explicit", _ON + _WDP.replace("W1", "W2") + r"(?:(?i:the)\s+)?{D1}(?:\s+of)?\s+{M1}"
                                                         r"(?:,?\s+{Y1})?"),
     ("mdy", "explicit", _ON + _WDP.replace("W1", "W2") + r"{M1}\s+(?:(?i:the)\s+)?{D1}"
@@ -136,6 +137,12 @@ _RULES: tuple[tuple[str, str, str], ...] = (
                        r"(?P<part>(?i:early|late|mid)[\s-])?(?P<dec>(?:19|20)\d0)['’]?s"),
     ("year", "year", r"(?P<pre>(?i:in|during|throughout|since|until|by|for|of|in\s+the\s+year)\s+)?"
                      + _PART + r"(?P<y1>(?:19|20)\d\d)(?!\d)"),
+    ("relday", "relative_day", r"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
+                               r"tomorrow|(?:early\s+|late\s+|earlier\s+|later\s+)?(?:yesterday|"
+                               r"today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|"
+                               r"tonight|this\s+(?:morning|afternoon|evening)|"
+                               r"(?:late\s+|early\s+)?last\s+night|overnight|"
+                               r"the\s+(?:previous|preceding)\s+(?:day|night)))"),
     ("ago", "relative_day", r"(?P<n>(?i:{NUMW}))\s+(?i:{UNIT})\s+"
                             r"(?P<rel>(?i:ago|earlier|before|previously|back))"),
     ("rolling", "relative_period", r"(?i:(?:over|in|during|within|for|throughout)\s+)?(?i:the\s+)"
@@ -151,12 +158,6 @@ _RULES: tuple[tuple[str, str, str], ...] = (
                                       r"(?i:the))\s+(?P<unit>(?i:week|month|year))"),
     ("weekend", "relative_period", r"(?P<which>(?i:over|at|during))\s+(?i:the)\s+"
                                    r"(?P<unit>(?i:weekend))"),
-    ("relday", "relative_day", r"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
-                               r"tomorrow|(?:early\s+|late\s+|earlier\s+|later\s+)?(?:yesterday|"
-                               r"today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|"
-                               r"tonight|this\s+(?:morning|afternoon|evening)|"
-                               r"(?:late\s+|early\s+)?last\s+night|overnight|"
-                               r"the\s+(?:previous|preceding)\s+(?:day|night)))"),
     ("weekday", "weekday", r"(?P<pre>(?i:(?:early|late|earlier|later)(?:\s+on)?|on|in\s+the\s+"
                            r"(?:early|small)\s+hours\s+of|(?:on\s+|in\s+)?the\s+(?:morning|"
                            r"afternoon|evening|night)\s+of|last|this\s+past|this|past|previous|"

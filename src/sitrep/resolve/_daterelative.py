@@ -121,10 +121,17 @@ def _calendar_period(pub: date, unit: str, shift: int) -> tuple[date, date]:
 
 
 def _part_of_period(first: date, last: date, pre: str) -> tuple[date, date]:
-    third = ((last - first).days + 1) // 3
+    """Early/late part of a week (Mon-Wed / Thu-Sun), month (1-10 / 21-end), year (Jan-Apr /
+    Sep-Dec)."""
+    length = (last - first).days + 1
+    if length == 7:
+        cut = first + timedelta(days=2)
+        return (first, cut) if pre == "early" else (cut + timedelta(days=1), last)
+    if length <= 31:
+        return (first, first.replace(day=10)) if pre == "early" else (first.replace(day=21), last)
     if pre == "early":
-        return first, first + timedelta(days=third - 1)
-    return last - timedelta(days=third - 1), last
+        return first, month_end(first.year, 4)
+    return date(first.year, 9, 1), last
 
 
 def _weekend(pub: date, which: str) -> DateResolution | None:

@@ -47,7 +47,7 @@ def _clip(first: date, last: date, pub: date | None, future: bool,
 
 
 def _norm(text: str | None) -> str:
-    return re.sub(r"[\s-]+", " ", (text or "").strip().lower())
+    return re.sub(r"[\s-]+", " ", (text or "").lower()).strip()
 
 
 def month_end(year: int, month: int) -> date:

@@ -124,6 +124,8 @@ def _valid(rule: Rule, m: re.Match[str], text: str) -> bool:
     """Rule-specific checks a regular expression cannot make."""
     if rule.name == "month":
         return bool(m["pre"] or m["part"] or m["y1"])
+    if rule.name.startswith("range_full") and not m["pre"]:
+        return not re.search(r"\band\b", m.group())
     if rule.name == "year":
         return bool(m["pre"] or m["part"])
     if rule.name in ("ago", "rolling"):
