@@ -39,10 +39,11 @@ def test_json_report(files: tuple[Path, Path], capsys: pytest.CaptureFixture[str
 def test_table_report_and_errors(files: tuple[Path, Path],
                                  capsys: pytest.CaptureFixture[str]) -> None:
     gold, pred = files
-    assert main(["evaluate", str(gold), "--pred", str(pred), "--errors"]) == 0
+    assert main(["evaluate", str(gold), "--pred", str(pred), "--errors", "--by-tag"]) == 0
     out = capsys.readouterr().out
     assert "Events (one-to-one matching)" in out and "g.jsonl" in out
     assert "0.500" in out and "cameo_code" in out and "event_spurious" in out
+    assert "events by tag" in out
 
 
 def test_floors_gate_exit_code(files: tuple[Path, Path], tmp_path: Path,

@@ -74,3 +74,9 @@ def test_unknown_and_repeated_ids(tmp_path: Path) -> None:
         load_predictions(path, gold)
     with pytest.raises(SitrepError, match="E504"):
         load_predictions(tmp_path / "nope.jsonl", gold)
+
+
+def test_wrongly_typed_values_are_reported_not_crashed() -> None:
+    with pytest.raises(ValueError, match="wrong type") as info:
+        event_from_dict({"cameo": "190", "trigger": {"text": "x", "start": "abc"}}, "d", 0)
+    assert getattr(info.value, "field", None) == "events[0]"

@@ -182,3 +182,15 @@ def test_seed_gold_background_and_wrong_date_are_penalised() -> None:
 
 def test_actor_helper_types() -> None:
     assert actor("X").type == "other"
+
+
+def test_counts_by_document_tag(tmp_path: Path) -> None:
+    gold = load_docs(tmp_path, [
+        gold_doc([gold_event()], doc_id="a", tags=["passive", "weekday_date"]),
+        gold_doc([gold_event()], doc_id="b", tags=["passive"]),
+    ])
+    report = evaluate(gold, {"a": [event()], "b": [event(cameo="141", plover="PROTEST",
+                                                         acled_event_type="Protests")]})
+    assert report.by_tag["passive"] == {"documents": 2, "tp": 1, "fp": 1, "fn": 1}
+    assert report.by_tag["weekday_date"] == {"documents": 1, "tp": 1, "fp": 0, "fn": 0}
+    assert report.to_dict()["by_tag"]["passive"]["recall"] == 0.5

@@ -25,6 +25,7 @@ from ..evaluate import (
     predict,
     prediction_lines,
     render_tables,
+    render_tag_table,
     reports_json,
     write_predictions,
 )
@@ -44,6 +45,8 @@ def register(sub: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--errors", action="store_true",
                         help="also list every missed, spurious or wrong event field")
+    parser.add_argument("--by-tag", action="store_true",
+                        help="also show event precision and recall per document tag")
     parser.add_argument("--floors", type=Path, metavar="FILE",
                         help="floors YAML; exit 1 when a figure is below its floor")
     parser.add_argument("--write-pred", type=Path, metavar="PATH",
@@ -93,6 +96,9 @@ def _print_reports(reports: list[Report], args: argparse.Namespace) -> None:
         if report.missing_documents:
             console.print(f"{report.name}: {len(report.missing_documents)} documents had no "
                           "line in the predictions file (scored as no events)")
+    if args.by_tag:
+        for report in reports:
+            console.print(render_tag_table(report))
     if args.errors:
         console.print(_errors_table(reports))
 

@@ -15,7 +15,7 @@ from .floors import Floors
 from .gold import GoldDoc, GoldEvent, GoldSet, Labels, load_gold
 from .match import Matching, assign, match_events
 from .predictions import event_from_dict, load_predictions, prediction_lines, write_predictions
-from .report import FieldScore, Report, render_tables, reports_json
+from .report import FieldScore, Report, render_tables, render_tag_table, reports_json
 
 __all__ = [
     "FieldScore",
@@ -35,6 +35,7 @@ __all__ = [
     "predict",
     "prediction_lines",
     "render_tables",
+    "render_tag_table",
     "reports_json",
     "write_predictions",
 ]

@@ -81,6 +81,15 @@ def event_from_dict(raw: Any, doc_id: str = "", index: int = 0) -> Event:
     cameo = raw.get("cameo")
     if not isinstance(cameo, str) or not cameo.isdigit():
         raise _Bad(p + "cameo", f"a CAMEO code string is required, got {cameo!r}")
+    try:
+        return _event(raw, cameo, doc_id, index, p)
+    except _Bad:
+        raise
+    except (TypeError, ValueError) as exc:
+        raise _Bad(p.rstrip("."), f"a value has the wrong type ({exc})") from exc
+
+
+def _event(raw: dict[str, Any], cameo: str, doc_id: str, index: int, p: str) -> Event:
     return Event(
         id=str(raw.get("id") or f"{doc_id}:{index}"),
         doc_id=str(raw.get("doc_id") or doc_id),

@@ -45,6 +45,7 @@ class Report:
     miss_reasons: dict[str, int] = field(default_factory=dict)
     missing_documents: tuple[str, ...] = ()
     errors: tuple[dict[str, Any], ...] = ()
+    by_tag: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @classmethod
     def from_tally(cls, name: str, tally: Tally,
@@ -58,6 +59,8 @@ class Report:
             ignored_predictions=dict(tally.ignored_predictions),
             miss_reasons=dict(tally.miss_reasons),
             missing_documents=tuple(missing_documents), errors=tuple(tally.errors),
+            by_tag={tag: {k: counts[k] for k in ("documents", "tp", "fp", "fn")}
+                    for tag, counts in sorted(tally.by_tag.items())},
         )
 
     @property
@@ -105,6 +108,9 @@ class Report:
             "ignored_predictions": self.ignored_predictions,
             "miss_reasons": self.miss_reasons,
             "missing_documents": list(self.missing_documents),
+            "by_tag": {tag: {**c, "precision": _ratio(c["tp"], c["tp"] + c["fp"]),
+                             "recall": _ratio(c["tp"], c["tp"] + c["fn"])}
+                       for tag, c in self.by_tag.items()},
             "metrics": self.metrics(),
         }
         if with_errors:
@@ -116,6 +122,22 @@ def reports_json(reports: Sequence[Report], with_errors: bool = True) -> str:
     """All reports as one JSON document: ``{"reports": [...]}``."""
     return json.dumps({"reports": [r.to_dict(with_errors) for r in reports]}, indent=2,
                       ensure_ascii=False, default=str)
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def render_tag_table(report: Report) -> Table:
+    """Event precision and recall per gold document tag (what each item exercises)."""
+    table = Table(title=f"{report.name}: events by tag", title_justify="left")
+    for column in ("tag", "docs", "tp", "fp", "fn", "precision", "recall"):
+        table.add_column(column, justify="left" if column == "tag" else "right")
+    for tag, c in report.by_tag.items():
+        table.add_row(tag, str(c["documents"]), str(c["tp"]), str(c["fp"]), str(c["fn"]),
+                      _fmt(_ratio(c["tp"], c["tp"] + c["fp"])),
+                      _fmt(_ratio(c["tp"], c["tp"] + c["fn"])))
+    return table
 
 
 def _fmt(value: float | None) -> str:

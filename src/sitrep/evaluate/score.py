@@ -56,6 +56,7 @@ class Tally:
     total: Counter[str] = field(default_factory=Counter)
     km_errors: list[float] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    by_tag: dict[str, Counter[str]] = field(default_factory=dict)
 
     def check(self, name: str, ok: bool, where: dict[str, Any], expected: Any = None,
               predicted: Any = None) -> None:
@@ -81,6 +82,7 @@ def _plain(value: Any) -> Any:
 
 def score_document(doc: GoldDoc, preds: Sequence[Event], matching: Matching, tally: Tally) -> None:
     """Add one document's event counts and field agreements to ``tally``."""
+    before = (tally.tp, tally.fp, tally.fn)
     tally.documents += 1
     tally.gold_events += len(doc.events)
     tally.predicted_events += len(preds)
@@ -93,6 +95,10 @@ def score_document(doc: GoldDoc, preds: Sequence[Event], matching: Matching, tal
         score_pair(gold, preds[p], tally, {"doc": doc.id, "event": gold.id})
     _count_misses(doc, matching, tally)
     _count_spare(doc, preds, matching, tally)
+    delta = (tally.tp - before[0], tally.fp - before[1], tally.fn - before[2])
+    for tag in doc.tags:
+        counts = tally.by_tag.setdefault(tag, Counter())
+        counts.update({"documents": 1, "tp": delta[0], "fp": delta[1], "fn": delta[2]})
 
 
 def _count_misses(doc: GoldDoc, matching: Matching, tally: Tally) -> None:
