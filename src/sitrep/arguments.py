@@ -50,11 +50,27 @@ def is_passive(verb: Token) -> bool:
     )
 
 
-def roles_of(trigger: Token) -> Roles:
-    """The roles of a verb or noun trigger."""
+def roles_of(trigger: Token, headline: bool = False,
+             result_verbs: frozenset[str] = frozenset()) -> Roles:
+    """The roles of a verb or noun trigger; ``headline`` reads "X Killed in Y" as a passive."""
     if trigger.pos_ in {"NOUN", "PROPN"}:
-        return _noun_roles(trigger)
-    return _verb_roles(trigger)
+        roles = _noun_roles(trigger, result_verbs)
+    else:
+        roles = _verb_roles(trigger)
+        if headline and not roles.patients and trigger.tag_ in {"VBN", "VBD", "NNP"}:
+            roles.patients, roles.agent = ([roles.agent], None) if roles.agent else ([], None)
+    roles.patients = _with_conjuncts(roles.patients)
+    return roles
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """"a US contractor and two members of the ISF": every conjunct is a patient."""
+    out: list[Token] = []
+    for token in tokens:
+        for item in (token, *token.conjuncts):
+            if item not in out:
+                out.append(item)
+    return out
 
 
 def _verb_roles(verb: Token) -> Roles:
@@ -70,6 +86,7 @@ def _verb_roles(verb: Token) -> Roles:
         roles.agent = _first([c for c in children if c.dep_ in SUBJECT])
         roles.patients = [c for c in children if c.dep_ in OBJECT]
     roles.patients += _prep_objects(verb, TARGET_PREPS, exclude_places=True)
+    roles.patients += _in_front_of(verb)
     roles.patients += _along_with(verb)
     roles.agent = _resolve_relative(roles.agent, verb)
     if roles.agent is None and verb.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
@@ -77,16 +94,32 @@ def _verb_roles(verb: Token) -> Roles:
     if roles.agent is not None and roles.agent.pos_ in {"NOUN", "PROPN"} and _is_event_noun(roles.agent):
         roles.cause = roles.agent
     roles.places = place_tokens(verb, roles.patients)
+    if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        roles.places += [p for p in place_tokens(verb.head, []) if p not in roles.places]
     return roles
 
 
-def _noun_roles(noun: Token) -> Roles:
+def _in_front_of(head: Token) -> list[Token]:
+    """"in front of the US Embassy", "outside the parliament": the building protested at."""
+    found = []
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if lemma(prep) == "outside" or (lemma(prep) == "in" and lemma(pobj) == "front"):
+                found += [pobj] if lemma(prep) == "outside" else [
+                    g for c in pobj.children if c.dep_ == "prep" and lemma(c) == "of"
+                    for g in c.children if g.dep_ == "pobj"]
+    return found
+
+
+def _noun_roles(noun: Token, result_verbs: frozenset[str]) -> Roles:
     clause = _governing_result_verb(noun)
+    if clause is not None and lemma(clause) not in result_verbs:
+        clause = None
     roles = Roles(clause=clause or noun)
     roles.agent = _noun_agent(noun)
     roles.patients = _prep_objects(noun, TARGET_PREPS, exclude_places=True)
     if lemma(noun) in PATIENT_OF_NOUNS or noun.text.lower().endswith("ing"):
-        roles.patients += _prep_objects(noun, frozenset({"of"}), exclude_places=True)
+        roles.patients += _prep_objects(noun, frozenset({"of"}), exclude_places=False)
     if clause is not None:
         verb_roles = _verb_roles(clause)
         roles.patients += [p for p in verb_roles.patients if p is not noun]

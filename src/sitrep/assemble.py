@@ -74,7 +74,17 @@ def _actors(draft: EventDraft) -> tuple[Actor | None, Actor | None, list[Actor]]
             patients.append(actor)
     if draft.family == "protest" or draft.violent_protest:
         actor1 = _as_protesters(actor1, draft)
+    elif draft.family == "violent" and actor1 is not None:
+        actor1 = _as_forces(actor1)
     return actor1, (patients[0] if patients else None), patients[1:]
+
+
+def _as_forces(actor: Actor) -> Actor:
+    """A state that strikes or fights acts through its forces ("US airstrikes")."""
+    if actor.type == "government" and actor.entity_id and actor.entity_id == actor.country:
+        code = f"{actor.country}MIL" if actor.country else actor.code
+        return replace(actor, type="state_forces", code=code)
+    return actor
 
 
 def _as_protesters(actor: Actor | None, draft: EventDraft) -> Actor | None:
@@ -94,8 +104,11 @@ def _as_protesters(actor: Actor | None, draft: EventDraft) -> Actor | None:
 
 
 def _location(draft: EventDraft) -> Location | None:
-    places = [m.location for m in draft.mentions if m.location is not None]
-    return min(places, key=lambda p: p.geo_precision) if places else None
+    """The most precise place; among equals, the best mention's, then the first."""
+    best = draft.best
+    ranked = [(m.location.geo_precision, m is not best, i, m.location)
+              for i, m in enumerate(draft.mentions) if m.location is not None]
+    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
 
 
 def _largest(counts: list[Count | None]) -> Count | None:

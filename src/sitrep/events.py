@@ -106,12 +106,12 @@ def group(mentions: list[Mention]) -> list[EventDraft]:
 
 
 def _same_event(mention: Mention, drafts: list[EventDraft]) -> EventDraft | None:
-    for draft in reversed(drafts):
-        if _compatible(mention, draft) and (
-            _same_sentence(mention, draft) or _shared_victim(mention, draft)
-            or _anaphor(mention, draft) or _protest_continues(mention, draft)
-        ):
-            return draft
+    """The event a mention reports too: a shared named victim first, then closer links."""
+    candidates = [d for d in reversed(drafts) if _compatible(mention, d)]
+    for rule in (_shared_victim, _same_sentence, _anaphor, _protest_continues):
+        for draft in candidates:
+            if rule(mention, draft):
+                return draft
     return None
 
 
@@ -156,9 +156,14 @@ def _is_nominal(mention: Mention) -> bool:
 
 
 def _protest_continues(mention: Mention, draft: EventDraft) -> bool:
+    """The next sentence goes on about the same protest (and any violence by or against it)."""
     gap = mention.sentence_index - draft.mentions[-1].sentence_index
-    return (0 <= gap <= 1 and mention.date is None and draft.family == "protest"
-            and family(mention) in {"protest", "violent"})
+    if not (0 <= gap <= 1 and mention.date is None and draft.family == "protest"):
+        return False
+    if family(mention) == "protest":
+        return True
+    return family(mention) == "violent" and (_by_protesters(mention) or _against_protesters(mention)
+                                             or (mention.actor1 is None and mention.actor2 is None))
 
 
 def _protest_flags(draft: EventDraft) -> None:

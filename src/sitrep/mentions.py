@@ -40,6 +40,7 @@ class Resources:
     kb: ActorKB
     gazetteer: Gazetteer
     people: frozenset[str]
+    result_verbs: frozenset[str]
 
 
 @dataclass(slots=True)
@@ -107,7 +108,7 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     doc = state.doc
     head = doc[match.head]
     info = modality_of(head, res.lexicon)
-    roles = roles_of(head)
+    roles = roles_of(head, headline=_is_headline(sent), result_verbs=res.result_verbs)
     trigger = _span(state, doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1]))
     instrument = _instrument(head, roles, res.lexicon)
     mention = Mention(
@@ -115,8 +116,9 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
         cameo=(instrument.cameo if instrument and instrument.cameo and match.row.cameo in
                {"190", "180", "18", "19"} else match.row.cameo),
         plover_mode=match.row.mode or (instrument.plover_mode if instrument else None),
-        modality=info.modality,  # type: ignore[arg-type]
-        negated=info.negated, hypothetical=info.hypothetical, background=info.background,
+        modality="threatened" if match.row.cameo.startswith("13") else info.modality,  # type: ignore[arg-type]
+        negated=info.negated, hypothetical=info.hypothetical,
+        background=info.background or _descriptive(head, match.row.cameo),
         instrument=instrument.instrument if instrument else None,
     )
     _fill_actors(mention, roles, state, res)
@@ -124,6 +126,23 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     mention.date = _choose_time(head, roles, times)
     mention.confidence = _confidence(match, mention)
     return mention
+
+
+def _is_headline(sent: Span) -> bool:
+    """A first line without final punctuation, as headlines are."""
+    text = sent.text.strip()
+    return sent.start == 0 and bool(text) and text[-1] not in ".!?\"'"
+
+
+def _descriptive(head: Token, cameo: str) -> bool:
+    """Non-violent triggers that describe rather than report: "Iran-backed", "which is backed by"."""
+    if cameo[:2] in {"14", "15", "17", "18", "19", "20"}:
+        return False
+    if head.dep_ in {"amod", "compound", "npadvmod"}:
+        return True
+    if head.tag_ == "VBG" and head.dep_ == "conj" and head.head.lemma_ == "be":
+        return True  # "Soleimani was a warlord ..., and backing regimes"
+    return any(t.dep_ in {"relcl", "acl"} for t in [head, *head.ancestors])
 
 
 def _span(state: DocState, start: int, end: int) -> TextSpan:
@@ -186,13 +205,12 @@ def _actor(token: Token, state: DocState, res: Resources) -> Actor | None:
             return actor
     if lemma(target) in TITLE_HEADS:
         return None  # "the Deputy Commander of X" names a person we could not find
-    span = phrase(target)
-    actor = state.actors.resolve(*_original(span, state))
-    if actor is None:
-        owner = [c for c in target.children if c.dep_ == "poss"]
-        if owner:
-            return _actor(owner[0], state, res)
-    return actor
+    owner = [c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    if owner and target.ent_type_ == "":  # "the militia group's positions" -> the group
+        found = _actor(owner[0], state, res)
+        if found is not None:
+            return found
+    return state.actors.resolve(*_original(phrase(target), state))
 
 
 def _actor_token(token: Token) -> Token:
@@ -208,6 +226,9 @@ def _actor_token(token: Token) -> Token:
 
 def _named_entity(token: Token) -> Span | None:
     """The token's own named entity, or a person named in apposition ("the Commander ..., X")."""
+    for child in token.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return next(e for e in token.doc.ents if e.start <= child.i < e.end)
     if token.ent_type_ in NAMED_ENTS:
         return next(e for e in token.doc.ents if e.start <= token.i < e.end)
     for child in token.subtree:

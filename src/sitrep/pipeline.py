@@ -70,7 +70,8 @@ class Coder:
         """Load the spaCy model, lexicons, knowledge base, gazetteer and ontology."""
         kb = ActorKB.load(kb_files)
         gazetteer = Gazetteer.load(place_files)
-        resources = Resources(Lexicon.load(), kb, gazetteer, _people())
+        resources = Resources(Lexicon.load(), kb, gazetteer, _word_list("people_nouns.txt"),
+                              _word_list("result_verbs.txt"))
         patterns = kb.entity_ruler_patterns() + gazetteer.entity_ruler_patterns()
         return cls(build_nlp(model, patterns), resources, Ontology.load())
 
@@ -126,9 +127,16 @@ class Coder:
     def _run(self, prepared: Iterable[_Prepared], n_process: int, batch_size: int,
              error_handler: ErrorHandler | None) -> Iterator[tuple[_Prepared, list[Event]]]:
         handler = error_handler or log_error
-        pairs = ((p.norm.text if p.norm else "", p) for p in prepared)
-        for doc, prep in self.nlp.pipe(pairs, as_tuples=True, n_process=n_process,
-                                       batch_size=batch_size):
+        pending: dict[int, _Prepared] = {}  # kept here: only the index travels to workers
+
+        def texts() -> Iterator[tuple[str, int]]:
+            for prep in prepared:
+                pending[prep.index] = prep
+                yield (prep.norm.text if prep.norm else ""), prep.index
+
+        for doc, index in self.nlp.pipe(texts(), as_tuples=True, n_process=n_process,
+                                        batch_size=batch_size):
+            prep = pending.pop(index)
             yield prep, self._safe_events(doc, prep, handler)
 
     def _safe_events(self, doc: Doc, prep: _Prepared, handler: ErrorHandler) -> list[Event]:
@@ -157,8 +165,9 @@ def _codable(text: str) -> bool:
     return bool(text.strip()) and looks_like_english(text)
 
 
-def _people() -> frozenset[str]:
-    lines = read_text("people_nouns.txt").splitlines()
+def _word_list(name: str) -> frozenset[str]:
+    """A one-word-per-line data file ('#' comments)."""
+    lines = read_text(name).splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
