@@ -11,6 +11,7 @@ from ..records import Document
 from ..text import DEFAULT_MAX_CHARS, doc_id
 
 DEFAULT_MAX_BYTES = 10_000_000
+DEFAULT_TIMEOUT = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ class SourceOptions:
     url_field: str = "url"
     max_bytes: int = DEFAULT_MAX_BYTES
     max_chars: int = DEFAULT_MAX_CHARS
-    timeout: float = 20.0
+    timeout: float = DEFAULT_TIMEOUT
     allow_private: bool = False
 
 

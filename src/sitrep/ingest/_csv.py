@@ -1,4 +1,4 @@
-"""CSV (comma) and TSV (tab) files with a header row; columns mapped to ``Document`` fields like JSON keys."""
+"""CSV (comma) and TSV (tab) files with a header row; columns map to fields like JSON keys."""
 
 from __future__ import annotations
 

@@ -40,9 +40,9 @@ def _extract(data: bytes, where: str, url: str | None) -> dict[str, Any]:
                                              include_comments=False, include_tables=False)
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         raise SitrepError(E.E406, path=where, cause=f"{type(exc).__name__}: {exc}") from exc
-    if not result:
+    if not isinstance(result, dict) or not result:
         raise SitrepError(E.E406, path=where, cause="no article text found")
-    return dict(result)
+    return result
 
 
 def html_to_text(fragment: str) -> str:

@@ -72,7 +72,7 @@ def _write_table(table: pa.Table, path: Path, format: str) -> None:
     elif format == "csv":
         import pyarrow.csv as pacsv
 
-        pacsv.write_csv(table, path)
+        pacsv.write_csv(table, path, pacsv.WriteOptions(quoting_style="needed"))
     else:
         with path.open("w", encoding="utf-8") as fh:
             for row in table.to_pylist():

@@ -106,11 +106,11 @@ def load_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> list[Event]
         sel + f"SELECT e.* FROM events e JOIN sel USING (id) ORDER BY {_ORDER}", flt.params))
     children = {name: _children(con, sel, name, flt.params)
                 for name in ("event_actors", "event_places", "event_mentions")}
+    places = {key: rows[0] for key, rows in children["event_places"].items()}
     return [
-        _codec.event_from_rows(
-            row, children["event_actors"].get(row["id"], []),
-            (children["event_places"].get(row["id"]) or [None])[0],
-            children["event_mentions"].get(row["id"], []))
+        _codec.event_from_rows(row, children["event_actors"].get(row["id"], []),
+                               places.get(row["id"]),
+                               children["event_mentions"].get(row["id"], []))
         for row in rows
     ]
 

@@ -55,7 +55,11 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         self._con = self._connect()
-        self._prepare(migrations, schema_version)
+        try:
+            self._prepare(migrations, schema_version)
+        except BaseException:
+            self._con.close()
+            raise
 
     # --- lifecycle ---------------------------------------------------------------------
     def _connect(self) -> duckdb.DuckDBPyConnection:
@@ -237,8 +241,11 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Number of rows in each table."""
-        return {t.name: int(self._con.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0])
-                for t in tables()}
+        counts = {}
+        for t in tables():
+            row = self._con.execute(f"SELECT count(*) FROM {t.name}").fetchone()
+            counts[t.name] = int(row[0]) if row else 0
+        return counts
 
     def events(self, since: date | str | None = None, until: date | str | None = None,
                country: str | None = None, type: str | None = None, actor: str | None = None,

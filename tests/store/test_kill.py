@@ -1,0 +1,114 @@
+"""SIGKILL during ``sitrep ingest`` at many moments, run again: rows equal a clean run's.
+
+The ingest runs the real CLI code in a subprocess (``tests/store/kill_driver.py``) with the fake
+coder, so the test does not depend on the NLP pipeline and stays fast. Kill points are exact
+(during a table insert inside a transaction, just before COMMIT, just after COMMIT) and timed
+(at fractions of a clean run's wall time, from outside).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from sitrep.store.schema import tables
+
+ROOT = Path(__file__).resolve().parents[2]
+_TIMESTAMPS = {"ingested_at", "recorded_at"}
+
+
+def _corpus(tmp: Path) -> list[str]:
+    lines = []
+    for i in range(400):
+        verb = ("attacked", "clashed", "protested", "met", "airstrike hit")[i % 5]
+        text = (f"Report {i}. Troops {verb} the town of Site{i} and {i % 7} people were killed. "
+                f"Later, officials met on day {i}.")
+        lines.append(json.dumps({"text": text, "published": f"2021-{1 + i % 12:02d}-10",
+                                 "title": f"Report {i}", "url": f"https://example.org/{i}"}))
+        if i % 50 == 0:
+            lines.append(json.dumps({"text": f"Report {i}. CRASH"}))  # coder fails
+            lines.append("{broken json")
+            lines.append(lines[-3])  # duplicate of the previous article
+    (tmp / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp / "dir").mkdir()
+    (tmp / "dir" / "a.txt").write_text("Police attacked protesters. 2 people were killed.\n")
+    (tmp / "dir" / "b.txt").write_bytes(b"\xff\xfe bad utf-8")
+    return [str(tmp / "corpus.jsonl"), str(tmp / "dir"), str(tmp / "missing-*.txt")]
+
+
+def _command(point: str, db: Path, inputs: list[str]) -> list[str]:
+    return [sys.executable, "-m", "tests.store.kill_driver", point, "--", "ingest", *inputs,
+            "--db", str(db), "--batch-size", "16", "--no-progress"]
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def _run(point: str, db: Path, inputs: list[str]) -> int:
+    proc = subprocess.run(_command(point, db, inputs), env=_env(), cwd=ROOT,
+                          capture_output=True, timeout=120)
+    return proc.returncode
+
+
+def _snapshot(db: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(db), read_only=True)
+    snap = {}
+    for t in tables():
+        cols = ", ".join(f'"{c}"' for c in t.column_names if c not in _TIMESTAMPS)
+        snap[t.name] = sorted(con.execute(f"SELECT {cols} FROM {t.name}").fetchall(), key=repr)
+    con.close()
+    return snap
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], dict, float]:
+    tmp = tmp_path_factory.mktemp("kill")
+    inputs = _corpus(tmp)
+    db = tmp / "clean.duckdb"
+    started = time.perf_counter()
+    assert _run("none", db, inputs) == 1  # some inputs fail on purpose
+    elapsed = time.perf_counter() - started
+    snap = _snapshot(db)
+    assert len(snap["documents"]) == 401 and len(snap["ingest_errors"]) == 18
+    return inputs, snap, elapsed
+
+
+@pytest.mark.parametrize("points", [
+    ["insert:1"], ["insert:4"], ["insert:23"], ["precommit:2"], ["commit:1"], ["commit:9"],
+    ["insert:9", "commit:3", "precommit:5"],
+])
+def test_killed_at_exact_points_then_rerun(clean: tuple, tmp_path: Path,
+                                           points: list[str]) -> None:
+    inputs, expected, _ = clean
+    db = tmp_path / "s.duckdb"
+    for point in points:
+        assert _run(point, db, inputs) == -signal.SIGKILL
+    assert _run("none", db, inputs) in (0, 1)
+    assert _snapshot(db) == expected
+    assert _run("none", db, inputs) in (0, 1)  # and once more: still nothing added
+    assert _snapshot(db) == expected
+
+
+@pytest.mark.parametrize("fraction", [0.55, 0.8, 0.95])
+def test_killed_from_outside_at_a_time_then_rerun(clean: tuple, tmp_path: Path,
+                                                  fraction: float) -> None:
+    inputs, expected, elapsed = clean
+    db = tmp_path / "s.duckdb"
+    proc = subprocess.Popen(_command("none", db, inputs), env=_env(), cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(elapsed * fraction)
+    proc.send_signal(signal.SIGKILL)
+    assert proc.wait(timeout=60) == -signal.SIGKILL
+    assert _run("none", db, inputs) in (0, 1)
+    assert _snapshot(db) == expected
