@@ -20,12 +20,15 @@ if TYPE_CHECKING:
 
 _KILL = {"kill", "slay", "massacre", "execute", "murder", "assassinate", "behead", "lynch",
          "slaughter", "decapitate", "gun", "shoot"}
+_KILL_NOUNS = {"killing", "murder", "massacre", "assassination", "execution", "slaughter",
+               "beheading", "lynching"}
 _DIE = {"die", "perish"}
 _DEAD = {"dead", "killed"}
 _DEATH_NOUNS = {"death", "fatality", "body", "corpse", "life", "toll"}
 _INJURE = {"wound", "injure", "hurt", "maim", "injured", "wounded"}
 _INJURY_NOUNS = {"injury", "wound"}
 _RELATIVE = {"who", "that", "which", "whom"}
+_ELLIPTIC = {"nsubj", "amod", "nummod"}  # "and another injured", "and several wounded"
 _SPAN_SKIP = {"conj", "cc", "relcl", "acl", "advcl", "punct", "prep"}
 _TOLL_PREPS = {"to", "at", "of"}
 _TIERS = ("verb", "noun", "toll")
@@ -76,6 +79,8 @@ def _fatality(token: Token, lex: NumberLexicon) -> _Candidate | None:
         return None
     if lemma in _KILL and token.pos_ in ("VERB", "NOUN") and _kills(token):
         return _candidate(0, _verb_victims(token), lex, "dead")
+    if lemma in _KILL_NOUNS and token.pos_ == "NOUN":
+        return _candidate(0, _noun_victims(token), lex, "dead")
     if lemma in _DIE and token.pos_ == "VERB":
         return _candidate(0, _subjects(token), lex, "dead")
     if lemma == "lose" and any(c.lemma_ == "life" for c in token.children):
@@ -123,8 +128,17 @@ def _verb_victims(verb: Token) -> list[Token]:
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = [verb.head]
     if not found and verb.tag_ == "VBN":
-        found = _left_neighbour(verb)
+        found = _left_neighbour(verb) or [c for c in verb.lefts if c.dep_ in _ELLIPTIC]
+    found = [t for f in found for t in _among(f)]
     return found + _along_with(verb, found)
+
+
+def _among(token: Token) -> list[Token]:
+    """ "Two children were among those killed": the victims are the subject of "were"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "among":
+        verb = token.head.head
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [token]
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -152,6 +166,9 @@ def _adjective_victims(token: Token) -> list[Token]:
     """"12 people dead", "12 dead", "left 12 dead", "were found dead", "30 wounded"."""
     if any(c.dep_ == "nummod" for c in token.children):
         return [token]
+    if token.dep_ == "pobj" and token.head.lower_ == "among" and token.head.head.pos_ in (
+            "AUX", "VERB"):
+        return [c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return [token.head]
     left = _left_neighbour(token)
@@ -242,13 +259,22 @@ def _with_conjuncts(heads: list[Token], kind: str) -> Iterator[Token]:
     other = _INJURE if kind == "dead" else _DEAD | {"died"}
     seen: set[int] = set()
     for head in heads:
-        group = [head, *head.conjuncts] if _has_cc(head) else [head]
-        for token in group:
+        for token in _group(head):
             nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
             if token.i in seen or (token is not head and nxt is not None and nxt.lower_ in other):
                 continue
             seen.add(token.i)
             yield token
+
+
+def _group(head: Token) -> list[Token]:
+    """A head and its nominal conjuncts; an apposition that opens a list ("a commander, his
+    wife and their three children") counts as a list member."""
+    group = [head, *head.conjuncts] if _has_cc(head) else [head]
+    for appos in (c for c in head.children if c.dep_ == "appos"):
+        if _has_cc(appos) and appos.conjuncts:
+            group.extend([appos, *appos.conjuncts])
+    return [t for t in group if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")]
 
 
 def _has_cc(head: Token) -> bool:

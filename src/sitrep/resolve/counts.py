@@ -17,6 +17,7 @@ from ._numbers import NumberLexicon, lexicon, words_of
 __all__ = ["Casualties", "casualties", "parse_count"]
 
 _SPLITTERS = ("as well as", "along with", "together with", "in addition to", "and", "plus", "&")
+_LIST_ENDS = ("and", "&", "plus", "as well as")
 _CUTS = ("including", "among", "who", "whom", "which", "that", "mostly", "mainly", "when",
          "after", "during", "while", "in", "at", "on", "near")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -48,19 +49,19 @@ def _cut(words: list[str]) -> list[str]:
     return words
 
 
-def _split_parts(words: list[str], lex: NumberLexicon) -> list[tuple[list[str], bool]]:
-    """Top-level coordinated parts, each with whether a comma (not "and") introduced it."""
-    parts: list[tuple[list[str], bool]] = [([], False)]
+def _split_parts(words: list[str], lex: NumberLexicon) -> list[tuple[list[str], str]]:
+    """Top-level coordinated parts, each with what introduced it ("", ",", "and", ...)."""
+    parts: list[tuple[list[str], str]] = [([], "")]
     lower = [w.lower() for w in words]
     i = 0
     while i < len(words):
         splitter = next((s for s in _SPLITTERS if lower[i:i + len(s.split())] == s.split()), None)
         if splitter and not _inside_number(lower, i, lex):
-            parts.append(([], False))
+            parts.append(([], splitter))
             i += len(splitter.split())
             continue
         if lower[i] in (",", ";", ":", "–", "—") and parts[-1][0]:
-            parts.append(([], True))
+            parts.append(([], ","))
         elif lower[i].isalnum() or lower[i][0].isalnum():
             parts[-1][0].append(words[i])
         i += 1
@@ -74,13 +75,16 @@ def _inside_number(lower: list[str], i: int, lex: NumberLexicon) -> bool:
                                                 or lex.has("tens", lower[i + 1]))
 
 
-def _count_parts(raw: list[tuple[list[str], bool]], lex: NumberLexicon) -> list[Part]:
+def _count_parts(raw: list[tuple[list[str], str]], lex: NumberLexicon) -> list[Part]:
     """Counts of the parts, skipping appositions and names continuing an "of" phrase."""
     parts: list[Part] = []
-    for index, (words, after_comma) in enumerate(raw):
+    intro = [i for _, i in raw]
+    is_list = "," in intro and any(i in _LIST_ENDS for i in intro[intro.index(","):])
+    for index, (words, introducer) in enumerate(raw):
+        after_comma = introducer == ","
         part = count_words(words, lex)
         previous = raw[index - 1][0] if index else []
-        if parts and part.bare and after_comma and parts[-1].number == 1:
+        if parts and part.bare and after_comma and parts[-1].number == 1 and not is_list:
             continue  # "the commander, Qassem Soleimani": an apposition
         if parts and part.status == "unknown" and ("of" in [w.lower() for w in previous]
                                                    or after_comma):
