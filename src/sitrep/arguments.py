@@ -60,6 +60,7 @@ def roles_of(trigger: Token, headline: bool = False,
         if headline and not roles.patients and trigger.tag_ in {"VBN", "VBD", "NNP"}:
             roles.patients, roles.agent = ([roles.agent], None) if roles.agent else ([], None)
     roles.patients = _with_conjuncts(roles.patients)
+    roles.places = [(t, near) for t, near in roles.places if roles.agent is None or t.i != roles.agent.i]
     return roles
 
 
@@ -122,8 +123,8 @@ def _noun_roles(noun: Token, result_verbs: frozenset[str]) -> Roles:
         roles.patients += _prep_objects(noun, frozenset({"of"}), exclude_places=False)
     if clause is not None:
         verb_roles = _verb_roles(clause)
-        roles.patients += [p for p in verb_roles.patients if p is not noun]
-        if roles.agent is None and verb_roles.agent is not noun:
+        roles.patients += [p for p in verb_roles.patients if p.i != noun.i]
+        if roles.agent is None and verb_roles.agent is not None and verb_roles.agent.i != noun.i:
             roles.agent = verb_roles.agent if not is_passive(clause) else None
     roles.places = place_tokens(noun, roles.patients)
     if clause is not None:

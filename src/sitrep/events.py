@@ -81,8 +81,8 @@ def prepare(mentions: list[Mention]) -> list[Mention]:
             if mention.sentence_index in threats:
                 continue
             mention.cameo = "138" if family(mention) == "violent" else "130"
-        if family(mention) == "violent" and _by_protesters(mention):
-            mention.cameo = "145"
+        if mention.cameo[:2] in {"17", "18", "19", "20"} and _by_protesters(mention):
+            mention.cameo = "145"  # stones, fire, smashed windows: the protest turned violent
         out.append(mention)
     return out
 

@@ -9,7 +9,6 @@ from typing import Any
 
 from ..errors import E, SitrepError
 from ..ingest.textfile import decode_bytes, document_from_text, read_text_file
-from ..pipeline import Coder
 from ..records import Document, Event, replace
 from ..resolve.dates import parse_published
 
@@ -30,6 +29,8 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     published = parse_published(args.published) if args.published else None
     documents = [_read(path, published) for path in args.files]
+    from ..pipeline import Coder  # spaCy loads only when there is something to code
+
     coder = Coder.load(model=args.model, kb_files=args.kb)
     for document in documents:
         events = coder.code_document(document)

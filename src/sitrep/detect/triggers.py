@@ -14,6 +14,9 @@ from spacy.tokens import Doc, Token
 from .lexicon import Lexicon, TriggerRow
 
 PERSON_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+# A trigger word inside one of these names is part of a name ("Popular Mobilisation Units").
+NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "NORP", "WORK_OF_ART", "LAW",
+                       "EVENT", "PRODUCT"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent"})
 _POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
@@ -38,7 +41,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, people: frozenset[str]) -> list[Tr
     matches = []
     for token in doc:
         pos = _POS.get(token.pos_)
-        if pos is None:
+        if pos is None or token.ent_type_ in NAME_ENTS:
             continue
         match = _best_match(token, pos, lexicon, people)
         if match is not None:
