@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import xml.sax
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -38,6 +39,10 @@ def feed_documents(data: bytes, where: str, opts: SourceOptions) -> Iterator[Ite
             yield _entry_document(entry, entry_where, site, opts)
         except SitrepError as exc:
             yield IngestError.from_exception(entry_where, exc)
+    error = parsed.get("bozo_exception")
+    if isinstance(error, xml.sax.SAXException):  # broken XML: keep what was read, record it
+        cause = f"{error} (the {len(parsed.entries)} entries before it were read)"
+        yield IngestError.from_exception(where, SitrepError(E.E407, path=where, cause=cause))
 
 
 def _entry_document(entry: Any, where: str, site: str | None, opts: SourceOptions) -> Document:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import E, SitrepError
@@ -24,7 +25,7 @@ def html_document(data: bytes, where: str, opts: SourceOptions, url: str | None 
     if b"\x00" in data[:65536]:
         raise SitrepError(E.E007, path=where)
     meta = _extract(data, where, url)
-    text = str(meta.get("text") or "")
+    text = str(meta.get("text") or "").replace("\n", "\n\n")  # one paragraph per line
     if not text.strip():
         raise SitrepError(E.E406, path=where, cause="no article text found")
     return make_document(text, where, opts, published=meta.get("date"),
@@ -36,13 +37,15 @@ def _extract(data: bytes, where: str, url: str | None) -> dict[str, Any]:
     import trafilatura
 
     try:
-        result = trafilatura.bare_extraction(data, url=url, with_metadata=True, as_dict=True,
+        result = trafilatura.bare_extraction(data, url=url, with_metadata=True,
                                              include_comments=False, include_tables=False)
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         raise SitrepError(E.E406, path=where, cause=f"{type(exc).__name__}: {exc}") from exc
-    if not isinstance(result, dict) or not result:
+    if result is not None and not isinstance(result, dict):
+        result = result.as_dict()
+    if not result:
         raise SitrepError(E.E406, path=where, cause="no article text found")
-    return result
+    return dict(result)
 
 
 def html_to_text(fragment: str) -> str:
@@ -57,9 +60,19 @@ def html_to_text(fragment: str) -> str:
     except (etree.ParserError, ValueError):
         return fragment.strip()
     etree.strip_elements(root, "script", "style", with_tail=False)
+    for element in root.iter():
+        element.text = _spaces(element.text)
+        element.tail = _spaces(element.tail)
     for element in root.iter("br"):
         element.tail = "\n" + (element.tail or "")
     for element in root.iter(*_BLOCKS):
         element.tail = "\n\n" + (element.tail or "")
-    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
-    return "\n\n".join(line for line in lines if line)
+    paragraphs = []
+    for block in re.split(r"\n[ ]*\n", root.text_content()):
+        lines = [line.strip() for line in block.split("\n")]
+        paragraphs.append("\n".join(line for line in lines if line))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _spaces(text: str | None) -> str | None:
+    return re.sub(r"\s+", " ", text) if text else text
