@@ -28,6 +28,10 @@ _DEATH_NOUNS = {"death", "fatality", "body", "corpse", "life", "toll"}
 _INJURE = {"wound", "injure", "hurt", "maim", "injured", "wounded"}
 _INJURY_NOUNS = {"injury", "wound"}
 _RELATIVE = {"who", "that", "which", "whom"}
+_QUANT_PREPS = {"over", "about", "around", "under", "nearly", "almost"}
+_OF_HEADS = {"total", "number", "group", "handful", "couple", "dozen", "score", "crowd",
+             "dozens", "scores", "hundreds", "thousands", "tens"}
+_TOLL_OF = {"dead", "death", "fatality", "victim", "casualty"}
 _ELLIPTIC = {"nsubj", "amod", "nummod"}  # "and another injured", "and several wounded"
 _SPAN_SKIP = {"conj", "cc", "relcl", "acl", "advcl", "punct", "prep"}
 _TOLL_PREPS = {"to", "at", "of"}
@@ -87,7 +91,9 @@ def _fatality(token: Token, lex: NumberLexicon) -> _Candidate | None:
         return _candidate(0, _subjects(token), lex, "dead")
     if token.lower_ in _DEAD or lemma == "dead":
         return _candidate(1, _adjective_victims(token), lex, "dead")
-    if lemma == "toll":
+    if lemma == "toll" or (lemma == "number" and any(
+            p.lemma_.lower() in _TOLL_OF for c in token.children if c.lower_ == "of"
+            for p in c.children)):
         return _candidate(2, _toll_numbers(token), lex, "dead")
     if lemma in _DEATH_NOUNS and token.pos_ == "NOUN":
         return _candidate(1, _noun_victims(token), lex, "dead")
@@ -125,6 +131,11 @@ def _verb_victims(verb: Token) -> list[Token]:
         return _noun_victims(verb)
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     found = [verb.head if c.lower_ in _RELATIVE and verb.dep_ == "relcl" else c for c in found]
+    if found:  # "killed the mayor ... and his son" with "son" attached to the verb
+        found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    if not found and any(c.dep_ == "auxpass" for c in verb.children):
+        found = [p for c in verb.lefts if c.dep_ == "prep" and c.lower_ in _QUANT_PREPS
+                 for p in c.children if p.dep_ == "pobj" and _numeric(p)]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = [verb.head]
     if not found and verb.tag_ == "VBN":
@@ -271,6 +282,7 @@ def _group(head: Token) -> list[Token]:
     """A head and its nominal conjuncts; an apposition that opens a list ("a commander, his
     wife and their three children") counts as a list member."""
     group = [head, *head.conjuncts] if _has_cc(head) else [head]
+    group = [t for t in group if t.lower_ not in ("more", "less", "fewer")]  # "107 or more"
     for appos in (c for c in head.children if c.dep_ == "appos"):
         if _has_cc(appos) and appos.conjuncts:
             group.extend([appos, *appos.conjuncts])
@@ -283,11 +295,19 @@ def _has_cc(head: Token) -> bool:
 
 
 def _prehead_words(head: Token) -> list[str]:
-    """The words of the phrase up to its head ("at least 12 people", "the prominent Commander")."""
+    """The words of the phrase up to its head ("at least 12 people", "the prominent Commander");
+    through "of" after a quantity noun ("a total of 23 people"); with a qualifying preposition
+    the parser took for the head ("over 345 pilgrims")."""
+    end = head.i
+    if head.lemma_.lower() in _OF_HEADS:
+        end = max([p.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"] + [head.i])
     lefts = [t for c in head.lefts if c.dep_ not in ("poss", "punct", "cc", "conj")
              for t in c.subtree]
     start = min([t.i for t in lefts] + [head.i])
-    return [t.text for t in head.doc[start:head.i + 1] if not t.is_punct or t.text == "-"]
+    if head.dep_ == "pobj" and head.head.lower_ in _QUANT_PREPS and head.head.i == start - 1:
+        start -= 1
+    return [t.text for t in head.doc[start:end + 1] if not t.is_punct or t.text == "-"]
 
 
 def _singular(head: Token) -> bool | None:

@@ -11,7 +11,7 @@ from ..records import Count
 from ._numbers import NumberLexicon, Quantity, read_quantity
 
 _DETERMINERS = {"the", "his", "her", "its", "their", "our", "these", "those", "this", "that",
-                "other"}
+                "other", "all", "further", "additional"}
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,12 @@ class DateGrammar:
 
     @classmethod
     def load(cls) -> DateGrammar:
-        table = _read_table()
+        """The package's ``dates.tsv``; E009/E010 name the file and line when it is bad."""
+        return cls.parse(read_text("dates.tsv"), str(data_path("dates.tsv")))
+
+    @classmethod
+    def parse(cls, text: str, path: str) -> DateGrammar:
+        table = _read_table(text, path)
         months = {**table["month"], **table["month_abbr"]}
         frags = _fragments(table)
         rules = tuple(Rule(name, kind, re.compile(_bounded(pattern.format(**frags))))
@@ -60,10 +65,9 @@ def grammar() -> DateGrammar:
     return DateGrammar.load()
 
 
-def _read_table() -> dict[str, dict[str, int]]:
-    path = data_path("dates.tsv")
+def _read_table(text: str, path: str) -> dict[str, dict[str, int]]:
     table: dict[str, dict[str, int]] = {k: {} for k in _KINDS}
-    for lineno, line in enumerate(read_text("dates.tsv").splitlines(), start=1):
+    for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
@@ -72,6 +76,9 @@ def _read_table() -> dict[str, dict[str, int]]:
                               cause=f"expected kind<TAB>name<TAB>number with a known kind, "
                                     f"got {line!r}")
         table[cols[0]][cols[1]] = int(cols[2])
+    if len(table["month"]) != 12 or len(table["weekday"]) != 7:
+        raise SitrepError(E.E010, path=path, line=0,
+                          cause="the file must name 12 months and 7 weekdays")
     return table
 
 

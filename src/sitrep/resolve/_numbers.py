@@ -45,13 +45,18 @@ class NumberLexicon:
 
     @classmethod
     def load(cls) -> NumberLexicon:
-        path = data_path("numbers.tsv")
+        """The package's ``numbers.tsv``; E009/E010 name the file and line when it is bad."""
+        return cls.parse(read_text("numbers.tsv"), str(data_path("numbers.tsv")))
+
+    @classmethod
+    def parse(cls, text: str, path: str) -> NumberLexicon:
         table: dict[str, dict[str, tuple[float | None, bool]]] = {k: {} for k in _KINDS}
-        for lineno, line in enumerate(read_text("numbers.tsv").splitlines(), start=1):
+        for lineno, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
             cols = line.split("\t")
-            if len(cols) != 4 or cols[0] not in table or cols[3] not in ("yes", "no"):
+            if len(cols) != 4 or cols[0] not in table or cols[3] not in ("yes", "no") \
+                    or not _is_number(cols[2]):
                 raise SitrepError(E.E010, path=path, line=lineno,
                                   cause=f"expected 4 tab-separated columns kind/phrase/value/"
                                         f"approximate with a known kind, got {line!r}")
@@ -75,6 +80,10 @@ class NumberLexicon:
             if i + n <= len(words) and phrase in self.table[kind]:
                 return phrase
         return None
+
+
+def _is_number(text: str) -> bool:
+    return not text or re.fullmatch(r"\d+(?:\.\d+)?", text) is not None
 
 
 @lru_cache(maxsize=1)
