@@ -235,8 +235,9 @@ def test_actors_and_locations(events: list[tuple[dict[str, Any], dict[str, Any]]
     countries = iso3_codes()
     for doc, ev in events:
         for key in ("actor1", "actor2"):
-            if ev.get(key):
-                check_actor(doc["id"], ev[key], countries)
+            for actor in alternatives(ev.get(key)):
+                if actor is not None:
+                    check_actor(doc["id"], actor, countries)
         loc = ev.get("location")
         if loc:
             assert loc["country"] in countries and loc["name"], doc["id"]
