@@ -122,7 +122,8 @@ def load_kb_data(extra_files: Sequence[str | Path] = ()) -> KBData:
     """Read and validate all knowledge-base files; user files override built-in ids."""
     data = KBData()
     for order, path in enumerate(kb_paths(extra_files)):
-        _read_file(data, path, order)
+        if path.suffix.lower() != ".tsv":  # TSV files hold places, for the gazetteer
+            _read_file(data, path, order)
     _check_affiliations(data)
     return data
 
@@ -273,3 +274,16 @@ def _check_affiliations(data: KBData) -> None:
             if target not in data.entries and target not in data.countries:
                 path, line = data.origins[entry.id]
                 raise SitrepError(E.E303, path=path, line=line, field="affiliations", target=target)
+
+
+def load_country_records(extra_files: Sequence[str | Path] = ()) -> dict[str, CountryRecord]:
+    """Only the ``countries`` sections of the knowledge-base files (for the gazetteer)."""
+    data = KBData()
+    for path in kb_paths(extra_files):
+        if path.suffix.lower() in (".yaml", ".yml"):
+            raw = read_yaml(path)
+            defaults = tuple(_strings(raw, "default_sources", path))
+            for item in items(raw, "countries", path):
+                record = _country(item, path, defaults)
+                data.countries[record.iso3] = record
+    return data.countries
