@@ -86,6 +86,12 @@ COUNT_CASES: list[tuple[str, int | None, bool, str | None]] = [
     ("the village chief", 1, False, None),
     ("the prominent Commander", 1, False, None),
     ("another", 1, False, None),
+    ("a family of six", 6, False, None),
+    ("a group of 20 soldiers", 20, False, None),
+    ("their nine-month-old child", 1, False, None),
+    ("a 10-year-old boy", 1, False, None),
+    ("two 12-year-old boys", 2, False, None),
+    ("more than a dozen suspected gang members", 12, True, "more than"),
     # vague: a count without a number
     ("dozens of civilians", None, True, None),
     ("Dozens", None, True, None),
@@ -336,6 +342,16 @@ SENTENCES: list[Any] = [
                                                             "has no verb to read")),
     ('Fighters loyal to the general killed 14 people, among them three women.', 14, NO),
     ('The number of dead rose to 22.', 22, NO),
+    # added after the first run over tests/gold/sentences.jsonl showed these forms missing
+    ('Suspected rebels hacked to death 30 villagers with machetes near Beni.', 30, NO),
+    ('A mob beat a factory manager to death on Friday.', 1, NO),
+    ('A crowd dragged more than a dozen suspected gang members from police custody and '
+     'burned them to death.', 12, NO),
+    ('A family of six, including three children, died after a chlorine gas attack.', 6, NO),
+    ('A US drone strike aimed at an Islamic State hideout killed at least 30 pine nut farmers '
+     "resting after a day's work.", 30, NO),
+    ('The hashtag took on a life of its own.', NO, NO),
+    ('Their nine-month-old child died of an infection.', 1, NO),
 ]
 
 

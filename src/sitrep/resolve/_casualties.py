@@ -29,7 +29,7 @@ _INJURE = {"wound", "injure", "hurt", "maim", "injured", "wounded"}
 _INJURY_NOUNS = {"injury", "wound"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _QUANT_PREPS = {"over", "about", "around", "under", "nearly", "almost"}
-_OF_HEADS = {"total", "number", "group", "handful", "couple", "dozen", "score", "crowd",
+_OF_HEADS = {"total", "number", "group", "handful", "couple", "dozen", "score", "crowd", "family",
              "dozens", "scores", "hundreds", "thousands", "tens"}
 _TOLL_OF = {"dead", "death", "fatality", "victim", "casualty"}
 _ELLIPTIC = {"nsubj", "amod", "nummod"}  # "and another injured", "and several wounded"
@@ -81,7 +81,7 @@ def _fatality(token: Token, lex: NumberLexicon) -> _Candidate | None:
     lemma = token.lemma_.lower()
     if _negated(token):
         return None
-    if lemma in _KILL and token.pos_ in ("VERB", "NOUN") and _kills(token):
+    if (lemma in _KILL and token.pos_ in ("VERB", "NOUN") and _kills(token)) or _to_death(token):
         return _candidate(0, _verb_victims(token), lex, "dead")
     if lemma in _KILL_NOUNS and token.pos_ == "NOUN":
         return _candidate(0, _noun_victims(token), lex, "dead")
@@ -95,9 +95,17 @@ def _fatality(token: Token, lex: NumberLexicon) -> _Candidate | None:
             p.lemma_.lower() in _TOLL_OF for c in token.children if c.lower_ == "of"
             for p in c.children)):
         return _candidate(2, _toll_numbers(token), lex, "dead")
-    if lemma in _DEATH_NOUNS and token.pos_ == "NOUN":
+    if lemma in _DEATH_NOUNS and token.pos_ == "NOUN" and _deadly_noun(token):
         return _candidate(1, _noun_victims(token), lex, "dead")
     return None
+
+
+def _deadly_noun(token: Token) -> bool:
+    """ "claimed the lives of", "30 lives"; not "a life of its own"."""
+    if token.lemma_.lower() != "life":
+        return True
+    return token.lower_ == "lives" and token.head.lemma_.lower() in ("claim", "take", "cost",
+                                                                    "lose")
 
 
 def _injury(token: Token, lex: NumberLexicon) -> _Candidate | None:
@@ -121,6 +129,13 @@ def _kills(token: Token) -> bool:
     return True
 
 
+def _to_death(token: Token) -> bool:
+    """ "hacked to death", "beat a man to death", "burned them to death"."""
+    return token.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.lemma_ == "death" for p in c.children)
+        for c in token.children)
+
+
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
@@ -136,12 +151,25 @@ def _verb_victims(verb: Token) -> list[Token]:
     if not found and any(c.dep_ == "auxpass" for c in verb.children):
         found = [p for c in verb.lefts if c.dep_ == "prep" and c.lower_ in _QUANT_PREPS
                  for p in c.children if p.dep_ == "pobj" and _numeric(p)]
+    if not found and not any(c.dep_ == "auxpass" for c in verb.children):
+        found = [s for c in verb.rights if c.dep_ in ("ccomp", "xcomp")
+                 for s in c.children if s.dep_ == "nsubj" and s.i > verb.i]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = [verb.head]
     if not found and verb.tag_ == "VBN":
         found = _left_neighbour(verb) or [c for c in verb.lefts if c.dep_ in _ELLIPTIC]
-    found = [t for f in found for t in _among(f)]
+    found = [t for f in found for t in _among(_antecedent(f, verb))]
     return found + _along_with(verb, found)
+
+
+def _antecedent(token: Token, verb: Token) -> Token:
+    """ "dragged ... gang members from custody and burned them": "them" is the first object."""
+    if token.lower_ not in ("them", "they") or verb.dep_ != "conj":
+        return token
+    first = [c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")
+             and c.pos_ in ("NOUN", "PROPN", "NUM")]
+    objects = [c for c in first if c.dep_ != "nsubj"] or first
+    return objects[0] if objects else token
 
 
 def _among(token: Token) -> list[Token]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..records import Count
 from ._numbers import NumberLexicon, Quantity, read_quantity
 
+_GROUP_NOUNS = {"family", "group", "total", "team", "crew", "party", "band", "unit", "convoy"}
 _DETERMINERS = {"the", "his", "her", "its", "their", "our", "these", "those", "this", "that",
                 "other", "all", "further", "additional"}
 
@@ -45,16 +46,34 @@ def count_words(words: list[str], lex: NumberLexicon, singular: bool | None = No
     phrase names one person.
     """
     lower = [w.lower() for w in words]
+    if lower in (["them"], ["they"]):
+        return Part("unknown")
+    of_number = _of_number(lower, lex)
+    if of_number is not None:
+        return of_number
     for i in range(len(lower)):
         if i > 0 and lower[i - 1] not in _DETERMINERS:
             break
         quantity = read_quantity(lower, i, lex)
+        if quantity is not None and lower[quantity.end:quantity.end + 1] == ["-"]:
+            break  # "a nine-month-old child", "a three-storey building": not a count
         if quantity is not None:
             return _part_of(quantity)
     if lower[:1] in (["a"], ["an"]) and "of" not in lower[1:2]:
         return Part("number", 1)
     head = words[:lower.index("of")] if "of" in lower else words
     return _bare_part(head, lex, singular)
+
+
+def _of_number(lower: list[str], lex: NumberLexicon) -> Part | None:
+    """ "a family of six", "a group of 20 soldiers": the number after "of"."""
+    if "of" not in lower or lower.index("of") == 0:
+        return None
+    at = lower.index("of")
+    if lower[at - 1] not in _GROUP_NOUNS:
+        return None
+    quantity = read_quantity(lower, at + 1, lex)
+    return _part_of(quantity) if quantity is not None else None
 
 
 def _part_of(quantity: Quantity) -> Part:

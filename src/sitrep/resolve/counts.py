@@ -62,7 +62,7 @@ def _split_parts(words: list[str], lex: NumberLexicon) -> list[tuple[list[str], 
             continue
         if lower[i] in (",", ";", ":", "–", "—") and parts[-1][0]:
             parts.append(([], ","))
-        elif lower[i].isalnum() or lower[i][0].isalnum():
+        elif lower[i] not in (",", ";", ":", "–", "—", "(", ")", "[", "]"):
             parts[-1][0].append(words[i])
         i += 1
     return [p for p in parts if p[0]]
