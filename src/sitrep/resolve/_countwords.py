@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..records import Count
 from ._numbers import NumberLexicon, Quantity, read_quantity
 
-_GROUP_NOUNS = {"family", "group", "total", "team", "crew", "party", "band", "unit", "convoy"}
+_GROUP_NOUNS = {"family", "group", "team", "crew", "party", "band", "unit", "convoy"}
 _DETERMINERS = {"the", "his", "her", "its", "their", "our", "these", "those", "this", "that",
                 "other", "all", "further", "additional"}
 
