@@ -119,6 +119,12 @@ def _noun_roles(noun: Token, result_verbs: frozenset[str]) -> Roles:
     roles = Roles(clause=clause or noun)
     roles.agent = _noun_agent(noun)
     roles.patients = _prep_objects(noun, TARGET_PREPS, exclude_places=True)
+    sides = _prep_objects(noun, frozenset({"between"}), exclude_places=True)
+    if not sides and noun.dep_ in SUBJECT and noun.head.pos_ == "VERB":  # "fighting broke out between"
+        sides = _prep_objects(noun.head, frozenset({"between"}), exclude_places=True)
+    if sides and roles.agent is None:  # "clashes between the army and the RSF"
+        roles.agent = sides[0]
+        roles.patients = [*sides[0].conjuncts, *roles.patients]
     if lemma(noun) in PATIENT_OF_NOUNS or noun.text.lower().endswith("ing"):
         roles.patients += _prep_objects(noun, frozenset({"of"}), exclude_places=False)
     if clause is not None:
@@ -210,7 +216,8 @@ def place_tokens(head: Token, patients: list[Token]) -> list[tuple[Token, bool]]
                 near = lemma(child) in NEAR_PREPS
                 found += [(g, near) for g in child.children if g.dep_ == "pobj" and _placeish(g)]
                 found += _nested_places(child, near)
-            elif child.dep_ in {"npadvmod", "compound", "poss"} and child.ent_type_ in PLACE_ENTS:
+            elif (anchor.i == head.i and child.dep_ in {"npadvmod", "compound", "poss"}
+                  and child.ent_type_ in {"GPE", "FAC", "LOC"} and child.ent_type_ != "NORP"):
                 found.append((child, False))
     return _unique(found)
 

@@ -25,11 +25,14 @@ from .resolve.gazetteer import Gazetteer
 from .text import NormalisedText
 
 NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 GROUP_HEADS = frozenset({"member", "hundred", "thousand", "dozen", "score", "group", "number",
                          "team", "unit", "supporter", "follower", "loyalist"})
 TITLE_HEADS = frozenset({"commander", "leader", "chief", "head", "deputy", "president", "minister",
                          "general", "spokesman", "spokesperson", "founder", "official", "governor"})
 ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+NAME_LABELS = frozenset({"FAC", "ORG", "PERSON", "GPE", "LOC", "EVENT", "WORK_OF_ART", "LAW"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(slots=True)
@@ -41,6 +44,7 @@ class Resources:
     gazetteer: Gazetteer
     people: frozenset[str]
     result_verbs: frozenset[str]
+    targets: dict[str, tuple[str, str]]
 
 
 @dataclass(slots=True)
@@ -60,7 +64,8 @@ def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
     matches = find_triggers(doc, res.lexicon, res.people)
     for match in matches:
         doc.user_data[("sitrep", "trigger", match.head)] = True
-    state = DocState(doc, norm, published, ArticleActors(res.kb, when=published), [])
+    state = DocState(doc, norm, published, ArticleActors(res.kb, when=published),
+                     _doc_countries(doc, res))
     mentions: list[Mention] = []
     by_sentence = _group_by_sentence(doc, matches)
     for index, sent in enumerate(doc.sents):
@@ -69,6 +74,17 @@ def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
         if sentence_matches:
             mentions += _sentence_mentions(sent, index, sentence_matches, state, res)
     return mentions
+
+
+def _doc_countries(doc: Doc, res: Resources) -> list[str]:
+    """Countries the document names (as places or demonyms), most often named first."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP", "LOC"}:
+            found = res.kb.country(ent.text)
+            if found is not None:
+                counts[found.iso3] = counts.get(found.iso3, 0) + 1
+    return sorted(counts, key=lambda iso: -counts[iso])
 
 
 def _group_by_sentence(doc: Doc, matches: list[TriggerMatch]) -> dict[int, list[TriggerMatch]]:
@@ -155,10 +171,15 @@ def _times(sent: Span, state: DocState) -> list[tuple[DateResolution, int]]:
     """Resolved time expressions of a sentence with their first token index."""
     found = []
     for expr in find_time_expressions(sent.text):
+        char = sent.start_char + expr.start
+        if _inside_name(state.doc, char, sent.start_char + expr.end):
+            continue  # "the Monday Market", "the October Revolution"
+        span = state.doc.char_span(char, sent.start_char + expr.end, alignment_mode="expand")
+        if span is not None and span[-1].dep_ == "compound" and span[-1].head.pos_ == "PROPN":
+            continue
         resolution = resolve_time_expression(expr, state.published)
         if resolution is None:
             continue
-        char = sent.start_char + expr.start
         token = state.doc.char_span(char, sent.start_char + expr.end, alignment_mode="expand")
         text, start, end = state.norm.original_span(char, sent.start_char + expr.end)
         resolution = DateResolution(resolution.event_date, resolution.date_earliest,
@@ -166,6 +187,11 @@ def _times(sent: Span, state: DocState) -> list[tuple[DateResolution, int]]:
                                     text, start, end)
         found.append((resolution, token.start if token is not None else sent.start))
     return found
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    return any(e.label_ in NAME_LABELS and e.start_char <= start and end <= e.end_char and
+               (e.start_char, e.end_char) != (start, end) for e in doc.ents)
 
 
 def _choose_time(head: Token, roles: Roles, times: list[tuple[DateResolution, int]]
@@ -182,7 +208,7 @@ def _choose_time(head: Token, roles: Roles, times: list[tuple[DateResolution, in
 
 def _fill_actors(mention: Mention, roles: Roles, state: DocState, res: Resources) -> None:
     if roles.agent is not None:
-        mention.actor1 = _actor(roles.agent, state, res)
+        mention.actor1 = _attacker(_actor(roles.agent, state, res), mention, res)
     patients: list[Actor] = []
     for token in roles.patients:
         actor = _actor(token, state, res)
@@ -210,7 +236,35 @@ def _actor(token: Token, state: DocState, res: Resources) -> Actor | None:
         found = _actor(owner[0], state, res)
         if found is not None:
             return found
-    return state.actors.resolve(*_original(phrase(target), state))
+    found = state.actors.resolve(*_original(phrase(target), state))
+    return found if found is not None else _target_noun(target, state, res)
+
+
+def _target_noun(token: Token, state: DocState, res: Resources) -> Actor | None:
+    """"a military base" -> the forces holding it; "a market" -> civilians (country from context)."""
+    entry = res.targets.get(lemma(token))
+    if entry is None:
+        return None
+    kind, label = entry
+    country = state.countries[0] if state.countries else None
+    text, start, end = _original(phrase(token), state)
+    return Actor(name=_labelled(label, country, res), country=country, type=kind, text=text,
+                 start=start, end=end)
+
+
+def _labelled(label: str, country: str | None, res: Resources) -> str:
+    """"Civilians (Somalia)": a generic label with its country's name."""
+    entry = res.kb.get(country) if country else None
+    return f"{label} ({entry.name if entry else country})" if country else label
+
+
+def _attacker(actor: Actor | None, mention: Mention, res: Resources) -> Actor | None:
+    """Whoever kills or attacks is armed: "men in uniform killed ..." is an unidentified group."""
+    if actor is None or actor.type != "civilians" or mention.cameo[:2] not in VIOLENT_ROOTS:
+        return actor
+    name = _labelled("Unidentified Armed Group", actor.country, res)
+    return Actor(name=name, country=actor.country, type="political_militia", text=actor.text,
+                 start=actor.start, end=actor.end)
 
 
 def _actor_token(token: Token) -> Token:
@@ -230,13 +284,19 @@ def _named_entity(token: Token) -> Span | None:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return next(e for e in token.doc.ents if e.start <= child.i < e.end)
     if token.ent_type_ in NAMED_ENTS:
-        return next(e for e in token.doc.ents if e.start <= token.i < e.end)
-    for child in token.subtree:
-        if child.ent_type_ == "PERSON" and child.dep_ in {"appos", "compound"} | {"npadvmod"}:
-            return next(e for e in token.doc.ents if e.start <= child.i < e.end)
-        if child.ent_type_ == "PERSON" and child.head.dep_ == "appos":
-            return next(e for e in token.doc.ents if e.start <= child.i < e.end)
+        return _ent_of(token)
+    for child in token.children:  # "al-Shabaab militants", "Wagner mercenaries"
+        if child.dep_ in {"compound", "amod", "nmod"} and child.ent_type_ in {"ORG", "PERSON"}:
+            return _ent_of(child)
+    for child in token.children:
+        for grandchild in child.children:
+            if child.dep_ != "relcl" and grandchild.dep_ == "appos" and grandchild.ent_type_ == "PERSON":
+                return _ent_of(grandchild)
     return None
+
+
+def _ent_of(token: Token) -> Span:
+    return next(e for e in token.doc.ents if e.start <= token.i < e.end)
 
 
 def _original(span: Span, state: DocState) -> tuple[str, int, int]:
@@ -244,14 +304,39 @@ def _original(span: Span, state: DocState) -> tuple[str, int, int]:
 
 
 def _location(roles: Roles, sent: Span, state: DocState, res: Resources) -> Location | None:
-    for token, near in roles.places:
-        place = _place_phrase(token)
-        text, start, end = _original(place, state)
+    """The event's place: attached to the trigger first, else named in the sentence.
+
+    A town or site beats a country; a country named only as an actor's modifier is not a place.
+    """
+    found = _best_place(_resolve_places(roles.places, state, res))
+    if found is None or found.geo_precision == 3:
+        taken = _actor_token_ids(roles)
+        loose = [(e.root, False) for e in sent.ents if e.label_ in PLACE_LABELS
+                 and e.root.i not in taken and e.root.dep_ not in {"compound", "amod", "poss"}]
+        found = _best_place(([found] if found else []) + _resolve_places(loose, state, res))
+    return found
+
+
+def _resolve_places(tokens: list[tuple[Token, bool]], state: DocState, res: Resources
+                    ) -> list[Location]:
+    out = []
+    for token, near in tokens:
+        text, start, end = _original(_place_phrase(token), state)
         found = res.gazetteer.resolve(text, context_countries=state.countries, near=near,
                                       start=start, end=end)
         if found is not None:
-            return found
-    return None
+            out.append(found)
+    return out
+
+
+def _best_place(places: list[Location]) -> Location | None:
+    local = [p for p in places if p.geo_precision < 3]
+    return (local or places or [None])[0]
+
+
+def _actor_token_ids(roles: Roles) -> set[int]:
+    tokens = [t for t in [roles.agent, *roles.patients] if t is not None]
+    return {t.i for token in tokens for t in phrase(token)}
 
 
 def _place_phrase(token: Token) -> Span:

@@ -19,9 +19,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ._data import read_text
+from ._data import data_path, read_text
 from .assemble import build_events
-from .detect.lexicon import Lexicon
+from .detect.lexicon import Lexicon, read_rows
 from .errors import E, SitrepError
 from .mentions import Resources, doc_mentions
 from .nlp import build_nlp
@@ -71,7 +71,7 @@ class Coder:
         kb = ActorKB.load(kb_files)
         gazetteer = Gazetteer.load(place_files)
         resources = Resources(Lexicon.load(), kb, gazetteer, _word_list("people_nouns.txt"),
-                              _word_list("result_verbs.txt"))
+                              _word_list("result_verbs.txt"), _targets())
         patterns = kb.entity_ruler_patterns() + gazetteer.entity_ruler_patterns()
         return cls(build_nlp(model, patterns), resources, Ontology.load())
 
@@ -169,6 +169,12 @@ def _word_list(name: str) -> frozenset[str]:
     """A one-word-per-line data file ('#' comments)."""
     lines = read_text(name).splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _targets() -> dict[str, tuple[str, str]]:
+    """``target_nouns.tsv``: attacked nouns that stand for an actor type."""
+    path = data_path("target_nouns.tsv")
+    return {cells[0]: (cells[1], cells[2]) for _n, cells in read_rows(path) if len(cells) >= 3}
 
 
 @lru_cache(maxsize=1)

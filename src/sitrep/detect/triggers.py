@@ -43,6 +43,8 @@ def find_triggers(doc: Doc, lexicon: Lexicon, people: frozenset[str]) -> list[Tr
         pos = _POS.get(token.pos_)
         if pos is None or token.ent_type_ in NAME_ENTS:
             continue
+        if pos == "NOUN" and token.dep_ == "compound":
+            continue  # "protest camp", "bomb attack": the head noun is the event, if any
         match = _best_match(token, pos, lexicon, people)
         if match is not None:
             matches.append(match)
