@@ -155,7 +155,13 @@ CASES: list[tuple[str, date | None, tuple[object, ...] | None]] = [
     ("next month", FRI, _range("2020-02-01", "2020-02-29", "month")),
     ("next year", FRI, _range("2021-01-01", "2021-12-31", "year")),
     ("later this month", FRI, _range("2020-01-04", "2020-01-31")),
+    ("overnight Friday", FRI, _range("2020-01-02", "2020-01-03")),
+    ("overnight Friday to Saturday", FRI, _range("2019-12-27", "2019-12-28")),
+    ("on the night of Friday to Saturday", FRI, _range("2019-12-27", "2019-12-28")),
+    ("The bomb went off at the Monday Market on Saturday.", FRI, _day("2019-12-28")),
     # published Monday 2021-03-15
+    ("overnight Friday", MON, _range("2021-03-12", "2021-03-13")),
+    ("Friday overnight", MON, _range("2021-03-12", "2021-03-13")),
     ("on Friday", MON, _day("2021-03-12")),
     ("last Friday", MON, _day("2021-03-12")),
     ("on Monday", MON, _day("2021-03-15")),
@@ -356,6 +362,11 @@ FIND_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Sunday’s attack was the deadliest this year.", [("Sunday", "weekday"),
                                                      ("this year", "relative_period")]),
     ("No date here at all.", []),
+    ("A girl detonated explosives at the Monday Market in Maiduguri on Saturday.",
+     [("on Saturday", "weekday")]),
+    ("Gunmen stormed the village overnight Friday, killing 132.",
+     [("overnight Friday", "weekday")]),
+    ("The Tuesday, September 22, 2015 edition.", [("Tuesday, September 22, 2015", "explicit")]),
 ]
 
 

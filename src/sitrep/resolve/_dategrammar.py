@@ -131,7 +131,8 @@ _RULES: tuple[tuple[str, str, str], ...] = (
                                         r"(?:,?\s+{Y1})?"),
     ("range_mdd", "range", _RANGE_PRE + r"{M1}\s+{D1}{SEP}{D2}(?:,?\s+{Y1})?"),
     ("range_months", "range", r"(?i:between|from)\s+{MF1}{SEP}{MF2}(?:,?\s+{Y1})?"),
-    ("range_weekdays", "range", r"(?:(?i:between|from|on)\s+){W1}{SEP}{W2}"),
+    ("range_weekdays", "range", r"(?:(?i:between|from|on|overnight|(?:on\s+)?the\s+night\s+of)"
+                                r"\s+){W1}{SEP}{W2}"),
     ("range_years", "range", r"(?i:between|from)\s+(?P<y1>(?:19|20)\d\d){SEP}"
                              r"(?P<y2>(?:19|20)\d\d)"),
     ("dmy", "explicit", _ON + _WDP.replace("W1", "W2") + r"(?:(?i:the)\s+)?{D1}(?:\s+of)?\s+{M1}"
@@ -168,7 +169,7 @@ _RULES: tuple[tuple[str, str, str], ...] = (
     ("weekday", "weekday", r"(?P<pre>(?i:(?:early|late|earlier|later)(?:\s+on)?|on|in\s+the\s+"
                            r"(?:early|small)\s+hours\s+of|(?:on\s+|in\s+)?the\s+(?:morning|"
                            r"afternoon|evening|night)\s+of|last|this\s+past|this|past|previous|"
-                           r"next|since)\s+)?(?P<pre2>(?i:early|late)\s+)?{W1}"
+                           r"next|since|overnight)\s+)?(?P<pre2>(?i:early|late)\s+)?{W1}"
                            r"(?:\s+(?P<part>(?i:{DAYPART})))?"),
     ("time", "time_of_day", r"(?i:(?:at|around|about|shortly\s+after|shortly\s+before|just\s+"
                             r"after|just\s+before|after|before|by|from|until)\s+)?(?i:(?:\d{{1,2}}"

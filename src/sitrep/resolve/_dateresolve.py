@@ -215,7 +215,12 @@ def _weekday(mt: re.Match[str], g: DateGrammar, pub: date | None,
     pre = _norm(mt["pre"])
     mode = {"last": "last", "past": "last", "previous": "last", "this past": "last",
             "this": "this", "next": "next"}.get(pre, "future" if future else "")
-    return day(weekday_date(g.weekday(mt["w1"]), pub, mode))
+    found = weekday_date(g.weekday(mt["w1"]), pub, mode)
+    if found is not None and "overnight" in (pre, _norm(mt["part"])):
+        if pub is not None and found >= pub and not future:
+            return span(found - timedelta(days=1), found)  # the night that ended this morning
+        return span(found, found + timedelta(days=1))  # "overnight Friday": into Saturday
+    return day(found)
 
 
 # --- months and years -------------------------------------------------------------------------

@@ -55,6 +55,7 @@ _PAST_MARK = re.compile(
     r"went|came|began|fled|shot|hit|fought|struck|left|made|gave|saw|led|sent|threw|ran|"
     r"broke|stormed|descended)\b|(?<!\bbe\s)(?<!been\s)\b(?!(?:scheduled|planned|expected)\b)"
     r"[a-z]{3,}ed\b")
+_MONTH_WORDS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # "Friday March 3" is a date
 _FUTURE_ELIGIBLE = {"weekday", "explicit", "month", "range"}
 
 
@@ -124,6 +125,8 @@ def _valid(rule: Rule, m: re.Match[str], text: str) -> bool:
     """Rule-specific checks a regular expression cannot make."""
     if rule.name == "month":
         return bool(m["pre"] or m["part"] or m["y1"])
+    if rule.name == "weekday" and not (m["pre"] or m["pre2"] or m["part"]):
+        return not re.match(r"\s+(?!(?:" + _MONTH_WORDS + r")\b)[A-Z][a-z]", text[m.end():])
     if rule.name.startswith("range_full") and not m["pre"]:
         return not re.search(r"\band\b", m.group())
     if rule.name == "year":
