@@ -112,6 +112,16 @@ def test_jsonl_fields_mapped_and_bad_lines_reported(tmp_path: Path) -> None:
     assert "fields present: other" in errors[2].message
 
 
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2021-02-03", date(2021, 2, 3)), ("2021-02-03T23:10:00+05:00", date(2021, 2, 3)),
+    ("Mon, 05 Apr 2021 08:00:00 GMT", date(2021, 4, 5)), ("2021-02-30", None), ("soon", None),
+])
+def test_metadata_dates(tmp_path: Path, value: str, expected: date | None) -> None:
+    (tmp_path / "x.jsonl").write_text(json.dumps({"text": "T.", "published": value}))
+    (doc,), _ = _read(tmp_path / "x.jsonl")
+    assert doc.published == expected
+
+
 def test_jsonl_invalid_utf8_line_and_oversized_record(tmp_path: Path) -> None:
     path = tmp_path / "x.jsonl"
     path.write_bytes(b'{"text": "ok one"}\n{"text": "caf\xe9"}\n{"text": "' + b"a" * 300 +

@@ -13,7 +13,7 @@ from typing import Any
 from ..ingest import IngestReport, Progress, SourceOptions, ingest
 from ..ingest._base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 from ..records import Event
-from ..store import DEFAULT_PATH, FORMATS, LAYOUTS, Store
+from ..store import DEFAULT_PATH, FORMATS, LAYOUTS, Stats, Store
 
 
 def register(sub: Any) -> None:
@@ -187,9 +187,17 @@ def _print_events(events: list[Event]) -> None:
 def run_stats(args: argparse.Namespace) -> int:
     with Store(args.db, read_only=True) as store:
         stats = store.stats()
-    if args.format == "json":
+    try:
+        _print_stats(stats, args.format)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _print_stats(stats: Stats, format: str) -> None:
+    if format == "json":
         print(json.dumps(stats.to_dict(), ensure_ascii=False))
-        return 0
+        return
     print(f"documents {stats.documents} (undated {stats.undated_documents}), events "
           f"{stats.events}, ingest errors {stats.errors}, fatalities {stats.fatalities}")
     for title, rows in (("by day", stats.by_day), ("by country", stats.by_country),
@@ -197,7 +205,7 @@ def run_stats(args: argparse.Namespace) -> int:
         print(f"\n{title}:")
         for key, count in rows:
             print(f"  {key if key is not None else '(none)'}\t{count}")
-    return 0
+    sys.stdout.flush()
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import email.utils
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -65,10 +67,26 @@ def to_date(value: Any) -> date | None:
         return value
     from ..resolve.dates import parse_published
 
+    text = str(value).strip()
     try:
-        return parse_published(str(value).strip())
+        return parse_published(text)
     except (SitrepError, ValueError):
-        return None
+        return _fallback_date(text)
+
+
+def _fallback_date(text: str) -> date | None:
+    """RFC 2822 dates (feeds, e-mail) and ISO timestamps with a time part."""
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    match = re.match(r"(\d{4})-(\d\d)-(\d\d)(?:[T ]|$)", text)
+    if match:
+        try:
+            return date(*(int(g) for g in match.groups()))
+        except ValueError:
+            return None
+    return None
 
 
 def clean(value: Any) -> str | None:
