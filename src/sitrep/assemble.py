@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .events import EventDraft, complete_dates, choose_main, group
+from .events import STATE_TYPES, EventDraft, choose_main, complete_dates, group, is_protest
 from .ontology import AcledContext, Ontology
 from .records import Actor, Count, DateResolution, Event, Location, Mention, replace
 
@@ -51,6 +51,8 @@ def _event(draft: EventDraft, when: DateResolution | None, doc_id: str, main: bo
 def _code(draft: EventDraft, best: Mention, ontology: Ontology) -> str:
     if draft.violent_protest:
         return "145"
+    if draft.force is not None and is_protest(draft):
+        best = next(m for m in draft.mentions if m.cameo.startswith("14"))
     code = best.cameo
     while code and not ontology.has_code(code):
         code = code[:-1]
@@ -72,11 +74,27 @@ def _actors(draft: EventDraft) -> tuple[Actor | None, Actor | None, list[Actor]]
             actor1 is None or actor.name != actor1.name
         ):
             patients.append(actor)
-    if draft.family == "protest" or draft.violent_protest:
-        actor1 = _as_protesters(actor1, draft)
+    if is_protest(draft):
+        return _protest_actors(draft, actor1, patients)
     elif draft.family == "violent" and actor1 is not None:
         actor1 = _as_forces(actor1)
     return actor1, (patients[0] if patients else None), patients[1:]
+
+
+def _protest_actors(draft: EventDraft, actor1: Actor | None, patients: list[Actor]
+                    ) -> tuple[Actor | None, Actor | None, list[Actor]]:
+    """Protesters act; the police or army that intervened, else the protested-at, is actor2."""
+    crowd = next((a for a in [actor1, *patients] if a and a.type in PROTESTER_TYPES), None)
+    if crowd is None:
+        starters = [m.actor1 for m in draft.mentions if m.cameo.startswith("14") and m.actor1]
+        crowd = starters[0] if starters else (actor1 if actor1 and actor1.type not in STATE_TYPES
+                                              else None)
+    force = next((m.actor1 for m in draft.mentions if m.actor1 and m.actor1.type in STATE_TYPES
+                  and not m.cameo.startswith("14")), None)
+    others = [p for p in patients if crowd is None or p.name != crowd.name]
+    actor2 = force or (others[0] if others else None)
+    victims = [p for p in others if actor2 is None or p.name != actor2.name]
+    return _as_protesters(crowd, draft), actor2, victims
 
 
 def _as_forces(actor: Actor) -> Actor:

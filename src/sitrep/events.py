@@ -18,6 +18,7 @@ from .resolve.dates import narrative_range, publication_date
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 PROTEST_ROOT = "14"
 PROTESTER_TYPES = frozenset({"protesters", "rioters"})
+STATE_TYPES = frozenset({"state_forces", "government", "external_forces"})
 _NARRATIVE = re.compile(r"\b(then|later|subsequently|afterwards|followed|after that|in response|"
                         r"in retaliation)\b", re.IGNORECASE)
 _GENERIC_CODES = frozenset({"18", "19", "20", "180", "190", "200", "14", "140", "13", "130"})
@@ -117,7 +118,7 @@ def _same_event(mention: Mention, drafts: list[EventDraft]) -> EventDraft | None
 
 def _compatible(mention: Mention, draft: EventDraft) -> bool:
     fam, other = family(mention), draft.family
-    if fam != other and {fam, other} != {"violent", "protest"}:
+    if fam != other and {fam, other} not in ({"violent", "protest"}, {"17", "protest"}):
         return False
     if mention.background != draft.first.background:
         return False
@@ -156,25 +157,36 @@ def _is_nominal(mention: Mention) -> bool:
 
 
 def _protest_continues(mention: Mention, draft: EventDraft) -> bool:
-    """The next sentence goes on about the same protest (and any violence by or against it)."""
+    """The same or next sentence goes on about a protest (and violence by or against it)."""
     gap = mention.sentence_index - draft.mentions[-1].sentence_index
-    if not (0 <= gap <= 1 and mention.date is None and draft.family == "protest"):
+    if not (0 <= gap <= 1 and is_protest(draft)):
+        return False
+    if gap == 1 and mention.date is not None:
         return False
     if family(mention) == "protest":
         return True
-    return family(mention) == "violent" and (_by_protesters(mention) or _against_protesters(mention)
-                                             or (mention.actor1 is None and mention.actor2 is None))
+    return family(mention) in {"violent", "17"} and (
+        _by_protesters(mention) or _against_protesters(mention)
+        or (gap == 0 and mention.actor1 is not None and mention.actor1.type in STATE_TYPES)
+        or (mention.actor1 is None and mention.actor2 is None))
 
 
 def _protest_flags(draft: EventDraft) -> None:
-    if draft.family != "protest" and not any(family(m) == "protest" for m in draft.mentions):
+    """Violence by demonstrators makes a riot; force by the state makes an intervention."""
+    if not is_protest(draft):
         return
     for mention in draft.mentions:
-        if mention.cameo == "145" or (family(mention) == "violent" and _by_protesters(mention)):
-            draft.violent_protest = True
-        elif family(mention) == "violent" and _against_protesters(mention):
+        if family(mention) == "protest" and mention.cameo != "145":
+            continue
+        if mention.actor1 is not None and mention.actor1.type in STATE_TYPES:
             lethal = mention.fatalities is not None and mention.fatalities.number != 0
             draft.force = "lethal" if lethal else (draft.force or "intervention")
+        elif mention.cameo == "145" or family(mention) == "violent":
+            draft.violent_protest = True
+
+
+def is_protest(draft: EventDraft) -> bool:
+    return any(family(m) == "protest" for m in draft.mentions)
 
 
 def _against_protesters(mention: Mention) -> bool:

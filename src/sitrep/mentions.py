@@ -26,6 +26,9 @@ from .text import NormalisedText
 
 NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+ANCHOR_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+KEPT_APART_ROOTS = frozenset({"13"})  # threats stay events of their own
+KEPT_APART_CODES = frozenset({"015", "016"})  # claims and denials of responsibility
 GROUP_HEADS = frozenset({"member", "hundred", "thousand", "dozen", "score", "group", "number",
                          "team", "unit", "supporter", "follower", "loyalist"})
 TITLE_HEADS = frozenset({"commander", "leader", "chief", "head", "deputy", "president", "minister",
@@ -45,6 +48,7 @@ class Resources:
     people: frozenset[str]
     result_verbs: frozenset[str]
     targets: dict[str, tuple[str, str]]
+    reporting_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -109,18 +113,44 @@ def _sentence_mentions(sent: Span, index: int, matches: list[TriggerMatch], stat
     times = _times(sent, state)
     counts = casualties(sent)
     sentence = _span(state, sent.start_char, sent.end_char)
-    out = []
-    for match in matches:
-        mention = _mention(match, sent, index, sentence, times, state, res)
-        if mention is not None:
-            out.append(mention)
+    kept = [m for m in matches if not _is_source(state.doc[m.head], res)]
+    heads = [state.doc[m.head] for m in kept]
+    pairs = [(h, _mention(m, sent, index, sentence, times, state, res)) for m, h in zip(kept, heads)]
+    anchors = [h for h, m in pairs if m.cameo[:2] in ANCHOR_ROOTS]
+    out = [m for h, m in pairs if not _absorbed(h, m, anchors)]
     _assign_counts(out, counts, state)
     return out
 
 
+def _is_source(head: Token, res: Resources) -> bool:
+    """"a UN investigation found ...": an event noun that is the subject of a reporting verb."""
+    return (head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"nsubj", "nsubjpass"}
+            and lemma(head.head) in res.reporting_verbs)
+
+
+def _absorbed(head: Token, mention: Mention, anchors: list[Token]) -> bool:
+    """A non-violent act tied to a violent one in the same sentence is part of it: rebels
+    "pulled out" of the town troops recaptured, kidnappers "demanded" a ransom."""
+    if mention.cameo[:2] in ANCHOR_ROOTS | KEPT_APART_ROOTS or mention.cameo in KEPT_APART_CODES:
+        return False
+    return any(_linked(head, anchor) or _linked(anchor, head) for anchor in anchors)
+
+
+def _linked(low: Token, high: Token) -> bool:
+    current = low
+    for _ in range(3):
+        if current.dep_ not in {"advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "relcl", "pobj",
+                                "prep"} or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i == high.i:
+            return True
+    return False
+
+
 def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
              times: list[tuple[DateResolution, int]], state: DocState,
-             res: Resources) -> Mention | None:
+             res: Resources) -> Mention:
     doc = state.doc
     head = doc[match.head]
     info = modality_of(head, res.lexicon)
