@@ -26,6 +26,7 @@ class Rule:
 
     name: str
     kind: str
+    needs: tuple[str, ...]
     pattern: re.Pattern[str]
 
 
@@ -36,6 +37,7 @@ class DateGrammar:
     months: dict[str, int]
     weekdays: dict[str, int]
     rules: tuple[Rule, ...]
+    needs: dict[str, re.Pattern[str]]
 
     @classmethod
     def load(cls) -> DateGrammar:
@@ -47,10 +49,20 @@ class DateGrammar:
         table = _read_table(text, path)
         months = {**table["month"], **table["month_abbr"]}
         frags = _fragments(table)
-        rules = tuple(Rule(name, kind, re.compile(_bounded(pattern.format(**frags))))
-                      for name, kind, pattern in _RULES)
+        rules = tuple(Rule(name, kind, tuple(needs.split()),
+                           re.compile(_bounded(pattern.format(**frags))))
+                      for name, kind, needs, pattern in _RULES)
+        tests = {"D": re.compile(r"\d"),
+                 "M": re.compile(frags["M1"].replace("(?P<m1>", "(?:")),
+                 "W": re.compile(frags["W1"].replace("(?P<w1>", "(?:")),
+                 **{k: re.compile(v, re.IGNORECASE) for k, v in _NEEDS.items()}}
         return cls({k.lower(): v for k, v in months.items()},
-                   {k.lower(): v for k, v in table["weekday"].items()}, rules)
+                   {k.lower(): v for k, v in table["weekday"].items()}, rules, tests)
+
+    def applicable(self, text: str) -> list[Rule]:
+        """The rules whose cheap tests ``text`` passes (most sentences skip most rules)."""
+        passed = {key for key, test in self.needs.items() if test.search(text)}
+        return [rule for rule in self.rules if passed.issuperset(rule.needs)]
 
     def month(self, name: str) -> int:
         return self.months[name.lower().rstrip(".")]
@@ -109,6 +121,14 @@ def _bounded(pattern: str) -> str:
     return rf"(?<![\w'’-])(?:{pattern})(?![\w-])"
 
 
+_NEEDS = {
+    "REL": r"yesterday|today|tomorrow|tonight|this|night|overnight|previous|preceding",
+    "AGO": r"ago\b|earlier|before|previously|back\b",
+    "ROLL": r"past|last|previous|preceding",
+    "UNIT": r"hour|day|night|week|fortnight|month|year",
+    "TIME": r"\d|midnight|noon|midday|dawn|dusk|daybreak|sunrise|sunset|nightfall",
+    "PART": r"morning|afternoon|evening|hours",
+}
 _ON = r"(?:(?i:on|by)\s+)?"
 _WDP = r"(?:{W1},?\s+)?"
 _RANGE_PRE = r"(?:(?i:(?:on\s+)?the\s+night\s+of|between|from|on|over)\s+)?"
@@ -117,65 +137,93 @@ _MONTH_PRE = (r"(?P<pre>(?i:in|during|throughout|of|by|until|since|last|this|nex
 _PART = r"(?P<part>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|" \
         r"the\s+middle\s+of|end|start)[\s-])?"
 
-# (name, kind, pattern) in priority order: the first rule that matches a text fully resolves it.
-_RULES: tuple[tuple[str, str, str], ...] = (
-    ("iso", "explicit", _ON + r"(?P<y1>(?:19|20)\d\d)-(?P<m1>0?[1-9]|1[0-2])-"
-                              r"(?P<d1>[12]\d|3[01]|0?[1-9])(?!\d)"),
-    ("slash", "explicit", _ON + r"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y1>\d{{4}}|\d{{2}})(?!\d)"),
-    ("dotted", "explicit", _ON + r"(?P<b>\d{{1,2}})\.(?P<a>\d{{1,2}})\.(?P<y1>\d{{4}})(?!\d)"),
-    ("range_full_dmy", "range", r"(?:(?P<pre>(?i:between|from))\s+)?(?:the\s+)?{D1}"
-                                r"(?:\s+of)?\s+{M1}(?:,?\s+{Y1})?{SEP}(?:the\s+)?{D2}(?:\s+of)?\s+{M2}(?:,?\s+{Y2})?"),
-    ("range_full_mdy", "range", r"(?:(?P<pre>(?i:between|from))\s+)?{M1}\s+{D1}(?:,?\s+{Y1})?{SEP}"
-                                r"{M2}\s+{D2}(?:,?\s+{Y2})?"),
-    ("range_ddm", "range", _RANGE_PRE + r"(?:the\s+)?{D1}{SEP}(?:the\s+)?{D2}(?:\s+of)?\s+{M1}"
-                                        r"(?:,?\s+{Y1})?"),
-    ("range_mdd", "range", _RANGE_PRE + r"{M1}\s+{D1}{SEP}{D2}(?:,?\s+{Y1})?"),
-    ("range_months", "range", r"(?i:between|from)\s+{MF1}{SEP}{MF2}(?:,?\s+{Y1})?"),
-    ("range_weekdays", "range", r"(?:(?i:between|from|on|overnight|(?:on\s+)?the\s+night\s+of)"
-                                r"\s+){W1}{SEP}{W2}"),
-    ("range_years", "range", r"(?i:between|from)\s+(?P<y1>(?:19|20)\d\d){SEP}"
-                             r"(?P<y2>(?:19|20)\d\d)"),
-    ("dmy", "explicit", _ON + _WDP.replace("W1", "W2") + r"(?:(?i:the)\s+)?{D1}(?:\s+of)?\s+{M1}"
-                                                        r"(?:,?\s+{Y1})?"),
-    ("mdy", "explicit", _ON + _WDP.replace("W1", "W2") + r"{M1}\s+(?:(?i:the)\s+)?{D1}"
-                                                        r"(?:,?\s+{Y1})?"),
-    ("month", "month", _MONTH_PRE + _PART + r"{MF1}(?:,?\s+{Y1})?"),
-    ("month_abbr_year", "month", r"{M1}\s+{Y1}"),
-    ("decade", "year", r"(?i:(?:in|during|since|throughout)\s+)?(?i:the\s+)"
-                       r"(?P<part>(?i:early|late|mid)[\s-])?(?P<dec>(?:19|20)\d0)['’]?s"),
-    ("year", "year", r"(?P<pre>(?i:in|during|throughout|since|until|by|for|of|in\s+the\s+year)\s+)?"
-                     + _PART + r"(?P<y1>(?:19|20)\d\d)(?!\d)"),
-    ("relday", "relative_day", r"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
-                               r"tomorrow|(?:early\s+|late\s+|earlier\s+|later\s+)?(?:yesterday|"
-                               r"today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|"
-                               r"tonight|this\s+(?:morning|afternoon|evening)|"
-                               r"(?:late\s+|early\s+)?last\s+night|overnight|"
-                               r"the\s+(?:previous|preceding)\s+(?:day|night)))"),
-    ("ago", "relative_day", r"(?P<n>(?i:{NUMW}))\s+(?i:{UNIT})\s+"
-                            r"(?P<rel>(?i:ago|earlier|before|previously|back))"),
-    ("rolling", "relative_period", r"(?i:(?:over|in|during|within|for|throughout)\s+)?(?i:the\s+)"
-                                   r"(?i:past|last|previous|preceding)\s+(?:(?P<n>(?i:{NUMW}))\s+)?"
-                                   r"(?i:{UNIT})"),
-    ("recent", "relative_period", r"(?i:in\s+recent\s+{UNIT})"),
-    ("coming", "future", r"(?i:(?:in|over|within)\s+the\s+(?:coming|next|following)\s+"
-                         r"(?:(?P<n>{NUMW})\s+)?{UNIT})"),
-    ("period", "relative_period", r"(?P<pre>(?i:earlier|later|early|late)(?:\s+in)?\s+)?"
-                                  r"(?P<which>(?i:this|last|next|this\s+past|the\s+previous))\s+"
-                                  r"(?P<unit>(?i:week|weekend|month|year))"),
-    ("earlier_in", "relative_period", r"(?P<pre>(?i:earlier|later))\s+(?i:in\s+)?(?P<which>"
-                                      r"(?i:the))\s+(?P<unit>(?i:week|month|year))"),
-    ("weekend", "relative_period", r"(?P<which>(?i:over|at|during))\s+(?i:the)\s+"
-                                   r"(?P<unit>(?i:weekend))"),
-    ("weekday", "weekday", r"(?P<pre>(?i:(?:early|late|earlier|later)(?:\s+on)?|on|in\s+the\s+"
-                           r"(?:early|small)\s+hours\s+of|(?:on\s+|in\s+)?the\s+(?:morning|"
-                           r"afternoon|evening|night)\s+of|last|this\s+past|this|past|previous|"
-                           r"next|since|overnight)\s+)?(?P<pre2>(?i:early|late)\s+)?{W1}"
-                           r"(?:\s+(?P<part>(?i:{DAYPART})))?"),
-    ("time", "time_of_day", r"(?i:(?:at|around|about|shortly\s+after|shortly\s+before|just\s+"
-                            r"after|just\s+before|after|before|by|from|until)\s+)?(?i:(?:\d{{1,2}}"
-                            r"(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?![\w])|\d{{1,2}}:\d\d|"
-                            r"\d{{4}}\s+(?:GMT|UTC|hrs|hours)|midnight|noon|midday|dawn|dusk|"
-                            r"daybreak|sunrise|sunset|nightfall)(?:\s+(?:local\s+time|GMT|UTC))?)"),
-    ("time_part", "time_of_day", r"(?i:in\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|"
-                                 r"evening|hours))"),
+# (name, kind, needs, pattern) in priority order: the first rule that fully matches a text
+# resolves it. ``needs`` names cheap tests (``_NEEDS``) a text must pass before the rule runs.
+_RULES: tuple[tuple[str, str, str, str], ...] = (
+    ("iso", "explicit", "D",
+     _ON + r"(?P<y1>(?:19|20)\d\d)-(?P<m1>0?[1-9]|1[0-2])-"
+     r"(?P<d1>[12]\d|3[01]|0?[1-9])(?!\d)"),
+    ("slash", "explicit", "D",
+     _ON + r"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y1>\d{{4}}|\d{{2}})(?!\d)"),
+    ("dotted", "explicit", "D",
+     _ON + r"(?P<b>\d{{1,2}})\.(?P<a>\d{{1,2}})\.(?P<y1>\d{{4}})(?!\d)"),
+    ("range_full_dmy", "range", "D M",
+     r"(?:(?P<pre>(?i:between|from))\s+)?(?:the\s+)?{D1}"
+     r"(?:\s+of)?\s+{M1}(?:,?\s+{Y1})?{SEP}(?:the\s+)?{D2}(?:\s+of)?\s+{M2}(?:,?\s+{Y2})?"),
+    ("range_full_mdy", "range", "D M",
+     r"(?:(?P<pre>(?i:between|from))\s+)?{M1}\s+{D1}(?:,?\s+{Y1})?{SEP}"
+     r"{M2}\s+{D2}(?:,?\s+{Y2})?"),
+    ("range_ddm", "range", "D M",
+     _RANGE_PRE + r"(?:the\s+)?{D1}{SEP}(?:the\s+)?{D2}(?:\s+of)?\s+{M1}"
+     r"(?:,?\s+{Y1})?"),
+    ("range_mdd", "range", "D M",
+     _RANGE_PRE + r"{M1}\s+{D1}{SEP}{D2}(?:,?\s+{Y1})?"),
+    ("range_months", "range", "M",
+     r"(?i:between|from)\s+{MF1}{SEP}{MF2}(?:,?\s+{Y1})?"),
+    ("range_weekdays", "range", "W",
+     r"(?:(?i:between|from|on|overnight|(?:on\s+)?the\s+night\s+of)"
+     r"\s+){W1}{SEP}{W2}"),
+    ("range_years", "range", "D",
+     r"(?i:between|from)\s+(?P<y1>(?:19|20)\d\d){SEP}"
+     r"(?P<y2>(?:19|20)\d\d)"),
+    ("dmy", "explicit", "D M",
+     _ON + _WDP.replace("W1", "W2") + r"(?:(?i:the)\s+)?{D1}(?:\s+of)?\s+{M1}"
+     r"(?:,?\s+{Y1})?"),
+    ("mdy", "explicit", "D M",
+     _ON + _WDP.replace("W1", "W2") + r"{M1}\s+(?:(?i:the)\s+)?{D1}"
+     r"(?:,?\s+{Y1})?"),
+    ("month", "month", "M",
+     _MONTH_PRE + _PART + r"{MF1}(?:,?\s+{Y1})?"),
+    ("month_abbr_year", "month", "D M",
+     r"{M1}\s+{Y1}"),
+    ("decade", "year", "D",
+     r"(?i:(?:in|during|since|throughout)\s+)?(?i:the\s+)"
+     r"(?P<part>(?i:early|late|mid)[\s-])?(?P<dec>(?:19|20)\d0)['’]?s"),
+    ("year", "year", "D",
+     r"(?P<pre>(?i:in|during|throughout|since|until|by|for|of|in\s+the\s+year)\s+)?"
+     + _PART + r"(?P<y1>(?:19|20)\d\d)(?!\d)"),
+    ("relday", "relative_day", "REL",
+     r"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"
+     r"tomorrow|(?:early\s+|late\s+|earlier\s+|later\s+)?(?:yesterday|"
+     r"today|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?|"
+     r"tonight|this\s+(?:morning|afternoon|evening)|"
+     r"(?:late\s+|early\s+)?last\s+night|overnight|"
+     r"the\s+(?:previous|preceding)\s+(?:day|night)))"),
+    ("ago", "relative_day", "AGO",
+     r"(?P<n>(?i:{NUMW}))\s+(?i:{UNIT})\s+"
+     r"(?P<rel>(?i:ago|earlier|before|previously|back))"),
+    ("rolling", "relative_period", "ROLL",
+     r"(?i:(?:over|in|during|within|for|throughout)\s+)?(?i:the\s+)"
+     r"(?i:past|last|previous|preceding)\s+(?:(?P<n>(?i:{NUMW}))\s+)?"
+     r"(?i:{UNIT})"),
+    ("recent", "relative_period", "UNIT",
+     r"(?i:in\s+recent\s+{UNIT})"),
+    ("coming", "future", "UNIT",
+     r"(?i:(?:in|over|within)\s+the\s+(?:coming|next|following)\s+"
+     r"(?:(?P<n>{NUMW})\s+)?{UNIT})"),
+    ("period", "relative_period", "UNIT",
+     r"(?P<pre>(?i:earlier|later|early|late)(?:\s+in)?\s+)?"
+     r"(?P<which>(?i:this|last|next|this\s+past|the\s+previous))\s+"
+     r"(?P<unit>(?i:week|weekend|month|year))"),
+    ("earlier_in", "relative_period", "UNIT",
+     r"(?P<pre>(?i:earlier|later))\s+(?i:in\s+)?(?P<which>"
+     r"(?i:the))\s+(?P<unit>(?i:week|month|year))"),
+    ("weekend", "relative_period", "UNIT",
+     r"(?P<which>(?i:over|at|during))\s+(?i:the)\s+"
+     r"(?P<unit>(?i:weekend))"),
+    ("weekday", "weekday", "W",
+     r"(?P<pre>(?i:(?:early|late|earlier|later)(?:\s+on)?|on|in\s+the\s+"
+     r"(?:early|small)\s+hours\s+of|(?:on\s+|in\s+)?the\s+(?:morning|"
+     r"afternoon|evening|night)\s+of|last|this\s+past|this|past|previous|"
+     r"next|since|overnight)\s+)?(?P<pre2>(?i:early|late)\s+)?{W1}"
+     r"(?:\s+(?P<part>(?i:{DAYPART})))?"),
+    ("time", "time_of_day", "TIME",
+     r"(?i:(?:at|around|about|shortly\s+after|shortly\s+before|just\s+"
+     r"after|just\s+before|after|before|by|from|until)\s+)?(?i:(?:\d{{1,2}}"
+     r"(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?![\w])|\d{{1,2}}:\d\d|"
+     r"\d{{4}}\s+(?:GMT|UTC|hrs|hours)|midnight|noon|midday|dawn|dusk|"
+     r"daybreak|sunrise|sunset|nightfall)(?:\s+(?:local\s+time|GMT|UTC))?)"),
+    ("time_part", "time_of_day", "PART",
+     r"(?i:in\s+the\s+(?:early\s+|late\s+)?(?:morning|afternoon|"
+     r"evening|hours))"),
 )

@@ -107,8 +107,8 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
 
 
 def _candidates(text: str, g: DateGrammar) -> list[tuple[int, int, Rule]]:
-    return [(m.start(), m.end(), rule) for rule in g.rules for m in rule.pattern.finditer(text)
-            if _valid(rule, m, text)]
+    return [(m.start(), m.end(), rule) for rule in g.applicable(text)
+            for m in rule.pattern.finditer(text) if _valid(rule, m, text)]
 
 
 def _select(cands: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:
