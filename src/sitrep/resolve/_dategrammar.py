@@ -37,7 +37,7 @@ class DateGrammar:
     months: dict[str, int]
     weekdays: dict[str, int]
     rules: tuple[Rule, ...]
-    needs: dict[str, re.Pattern[str]]
+    needs: dict[str, tuple[str, ...]]
 
     @classmethod
     def load(cls) -> DateGrammar:
@@ -52,16 +52,16 @@ class DateGrammar:
         rules = tuple(Rule(name, kind, tuple(needs.split()),
                            re.compile(_bounded(pattern.format(**frags))))
                       for name, kind, needs, pattern in _RULES)
-        tests = {"D": re.compile(r"\d"),
-                 "M": re.compile(frags["M1"].replace("(?P<m1>", "(?:")),
-                 "W": re.compile(frags["W1"].replace("(?P<w1>", "(?:")),
-                 **{k: re.compile(v, re.IGNORECASE) for k, v in _NEEDS.items()}}
+        tests = {"D": tuple("0123456789"), "M": tuple(months), "W": tuple(table["weekday"]),
+                 **{k: tuple(v.split("|")) for k, v in _NEEDS.items()}}
         return cls({k.lower(): v for k, v in months.items()},
                    {k.lower(): v for k, v in table["weekday"].items()}, rules, tests)
 
     def applicable(self, text: str) -> list[Rule]:
         """The rules whose cheap tests ``text`` passes (most sentences skip most rules)."""
-        passed = {key for key, test in self.needs.items() if test.search(text)}
+        lower = text.lower()
+        passed = {key for key, words in self.needs.items()
+                  if any(w in (text if key in "DMW" else lower) for w in words)}
         return [rule for rule in self.rules if passed.issuperset(rule.needs)]
 
     def month(self, name: str) -> int:
@@ -121,13 +121,13 @@ def _bounded(pattern: str) -> str:
     return rf"(?<![\w'’-])(?:{pattern})(?![\w-])"
 
 
-_NEEDS = {
-    "REL": r"yesterday|today|tomorrow|tonight|this|night|overnight|previous|preceding",
-    "AGO": r"ago\b|earlier|before|previously|back\b",
-    "ROLL": r"past|last|previous|preceding",
-    "UNIT": r"hour|day|night|week|fortnight|month|year",
-    "TIME": r"\d|midnight|noon|midday|dawn|dusk|daybreak|sunrise|sunset|nightfall",
-    "PART": r"morning|afternoon|evening|hours",
+_NEEDS = {  # lower-case substrings; a rule runs only if the text holds one of each it needs
+    "REL": "yesterday|today|tomorrow|tonight|this|night|overnight|previous|preceding",
+    "AGO": "ago|earlier|before|previously|back",
+    "ROLL": "past|last|previous|preceding",
+    "UNIT": "hour|day|night|week|fortnight|month|year",
+    "TIME": "0|1|2|3|4|5|6|7|8|9|midnight|noon|midday|dawn|dusk|daybreak|sunrise|sunset|nightfall",
+    "PART": "morning|afternoon|evening|hours",
 }
 _ON = r"(?:(?i:on|by)\s+)?"
 _WDP = r"(?:{W1},?\s+)?"
