@@ -129,7 +129,7 @@ _NEEDS = {  # lower-case substrings; a rule runs only if the text holds one of e
     "TIME": "0|1|2|3|4|5|6|7|8|9|midnight|noon|midday|dawn|dusk|daybreak|sunrise|sunset|nightfall",
     "PART": "morning|afternoon|evening|hours",
 }
-_ON = r"(?:(?i:on|by)\s+)?"
+_ON = r"(?:(?i:on|by|(?:on\s+|in\s+)?the\s+(?:night|morning|afternoon|evening)\s+of)\s+)?"
 _WDP = r"(?:{W1},?\s+)?"
 _RANGE_PRE = r"(?:(?i:(?:on\s+)?the\s+night\s+of|between|from|on|over)\s+)?"
 _MONTH_PRE = (r"(?P<pre>(?i:in|during|throughout|of|by|until|since|last|this|next|"
@@ -143,8 +143,10 @@ _RULES: tuple[tuple[str, str, str, str], ...] = (
     ("iso", "explicit", "D",
      _ON + r"(?P<y1>(?:19|20)\d\d)-(?P<m1>0?[1-9]|1[0-2])-"
      r"(?P<d1>[12]\d|3[01]|0?[1-9])(?!\d)"),
+    ("iso_slash", "explicit", "D",
+     _ON + r"(?P<y1>(?:19|20)\d\d)/(?P<m1>0?[1-9]|1[0-2])/(?P<d1>[12]\d|3[01]|0?[1-9])(?!\d)"),
     ("slash", "explicit", "D",
-     _ON + r"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y1>\d{{4}}|\d{{2}})(?!\d)"),
+     _ON + r"(?P<a>\d{{1,2}})(?P<sep>[/-])(?P<b>\d{{1,2}})(?P=sep)(?P<y1>\d{{4}}|\d{{2}})(?!\d)"),
     ("dotted", "explicit", "D",
      _ON + r"(?P<b>\d{{1,2}})\.(?P<a>\d{{1,2}})\.(?P<y1>\d{{4}})(?!\d)"),
     ("range_full_dmy", "range", "D M",
@@ -172,6 +174,8 @@ _RULES: tuple[tuple[str, str, str, str], ...] = (
     ("mdy", "explicit", "D M",
      _ON + _WDP.replace("W1", "W2") + r"{M1}\s+(?:(?i:the)\s+)?{D1}"
      r"(?:,?\s+{Y1})?"),
+    ("ordinal_day", "explicit", "D",
+     r"(?i:on\s+)?(?i:the)\s+(?P<d1>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?!\s+(?:of\s+)?[A-Z])"),
     ("month", "month", "M",
      _MONTH_PRE + _PART + r"{MF1}(?:,?\s+{Y1})?"),
     ("month_abbr_year", "month", "D M",

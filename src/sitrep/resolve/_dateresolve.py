@@ -141,6 +141,19 @@ def _numeric(mt: re.Match[str], g: DateGrammar, pub: date | None,
     return day(safe_date(year, month, dday)) if year else None
 
 
+def _ordinal_day(mt: re.Match[str], g: DateGrammar, pub: date | None,
+                 future: bool) -> DateResolution | None:
+    """ "on the 18th": that day of the publication month, or of the month before."""
+    if pub is None:
+        return None
+    dday = int(mt["d1"])
+    if future:
+        month = pub if dday >= pub.day else add_months(pub.replace(day=1), 1)
+    else:
+        month = pub if dday <= pub.day else add_months(pub.replace(day=1), -1)
+    return day(safe_date(month.year, month.month, dday))
+
+
 # --- ranges -----------------------------------------------------------------------------------
 
 

@@ -31,7 +31,8 @@ __all__ = ["TimeExpression", "find_time_expressions", "is_past_or_present", "nar
            "parse_published", "publication_date", "resolve_time_expression"]
 
 _HANDLERS: dict[str, Handler] = {
-    "iso": fixed._iso, "slash": fixed._numeric, "dotted": fixed._numeric,
+    "iso": fixed._iso, "iso_slash": fixed._iso, "ordinal_day": fixed._ordinal_day,
+    "slash": fixed._numeric, "dotted": fixed._numeric,
     "range_full_dmy": fixed._range_full, "range_full_mdy": fixed._range_full,
     "range_ddm": fixed._range_same_month, "range_mdd": fixed._range_same_month,
     "range_months": fixed._range_months, "range_weekdays": fixed._range_weekdays,
@@ -94,12 +95,7 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
     found: list[TimeExpression] = []
     previous_end = 0
     for start, end, rule in _select(_candidates(text, g)):
-        before = _SINCE_BEFORE.search(text, 0, start)
-        kind = rule.kind
-        if before is not None:
-            start, kind = before.start(), "duration_since"
-        elif _SINCE_PREFIX.match(text[start:end]):
-            kind = "duration_since"
+        kind = "duration_since" if _SINCE_PREFIX.match(text[start:end]) else rule.kind
         kind = _future_kind(text, start, end, kind, previous_end)
         found.append(TimeExpression(text[start:end], start, end, kind))
         previous_end = end
@@ -107,8 +103,15 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
 
 
 def _candidates(text: str, g: DateGrammar) -> list[tuple[int, int, Rule]]:
-    return [(m.start(), m.end(), rule) for rule in g.applicable(text)
-            for m in rule.pattern.finditer(text) if _valid(rule, m, text)]
+    found = [(m.start(), m.end(), rule) for rule in g.applicable(text)
+             for m in rule.pattern.finditer(text) if _valid(rule, m, text)]
+    return [(_since_start(text, start), end, rule) for start, end, rule in found]
+
+
+def _since_start(text: str, start: int) -> int:
+    """Where an expression starts once a preceding "since" is counted in."""
+    before = _SINCE_BEFORE.search(text, max(0, start - 12), start)
+    return before.start() if before is not None else start
 
 
 def _select(cands: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:
