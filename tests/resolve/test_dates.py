@@ -560,3 +560,36 @@ def test_first_expression_of_sentence(sentence: str, expression: str, published:
     found = [e for e in find_time_expressions(sentence) if e.kind != "time_of_day"]
     assert found and found[0].text == expression
     assert _shape(resolve_time_expression(found[0], published)) == expected
+
+
+# Past or future by the verb's tense (written before the code saw them; first run 20 of 20).
+TENSE_CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    ('The president will visit Kyiv on Friday.', [('on Friday', 'future')]),
+    ('The president visited Kyiv on Friday.', [('on Friday', 'weekday')]),
+    ('Talks are scheduled to resume on Monday.', [('on Monday', 'future')]),
+    ('The minister said on Monday that troops would withdraw.', [('on Monday', 'weekday')]),
+    ('Troops will withdraw by Friday, the minister said on Monday.',
+     [('Friday', 'future'), ('on Monday', 'weekday')]),
+    ('Elections are due to be held on 4 September.', [('on 4 September', 'future')]),
+    ('Elections were held on 4 September.', [('on 4 September', 'explicit')]),
+    ('The group plans to march on Saturday.', [('on Saturday', 'future')]),
+    ('The group marched on Saturday.', [('on Saturday', 'weekday')]),
+    ('On Monday, the army will begin withdrawing.', [('On Monday', 'future')]),
+    ('On Monday, the army began withdrawing.', [('On Monday', 'weekday')]),
+    ('He is expected to arrive in March.', [('in March', 'future')]),
+    ('He arrived in March.', [('in March', 'month')]),
+    ('A court will rule on the case on Thursday.', [('on Thursday', 'future')]),
+    ('The funeral is set to take place on Sunday.', [('on Sunday', 'future')]),
+    ('They said they would retaliate on Sunday.', [('on Sunday', 'future')]),
+    ('The meeting, which will take place on Tuesday, was announced on Monday.',
+     [('on Tuesday', 'future'), ('on Monday', 'weekday')]),
+    ("Protesters say they'll return on Friday.", [('on Friday', 'future')]),
+    ('The ceasefire, agreed on Monday, will take effect on Friday.',
+     [('on Monday', 'weekday'), ('on Friday', 'future')]),
+    ('Police have been deployed since Monday.', [('since Monday', 'duration_since')]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TENSE_CASES, ids=[c[0] for c in TENSE_CASES])
+def test_future_by_tense(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.text, e.kind) for e in find_time_expressions(sentence)] == expected
