@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.evaluate import evaluate, load_gold
+from sitrep.evaluate import Floors, evaluate, load_gold
 from sitrep.evaluate.gold import GoldActor, GoldEvent, GoldLocation
 from sitrep.records import Actor, Event, Location, TextSpan
 
 GOLD = Path(__file__).resolve().parents[1] / "gold"
+EVENT_GOLD = sorted(GOLD / name for name in Floors.load(GOLD / "floors.yaml").files
+                    if (GOLD / name).exists())
 
 
 def _actor(gold: GoldActor | None) -> Actor | None:
@@ -59,7 +61,7 @@ def as_prediction(gold: GoldEvent) -> Event:
     )
 
 
-@pytest.mark.parametrize("path", sorted(GOLD.glob("*.jsonl")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EVENT_GOLD, ids=lambda p: p.name)
 def test_gold_read_as_predictions_scores_perfectly(path: Path) -> None:
     gold = load_gold(path)
     predictions = {doc.id: [as_prediction(e) for e in doc.events] for doc in gold.docs}

@@ -124,7 +124,7 @@ def test_errors_list_names_document_event_and_field(tmp_path: Path) -> None:
     report = evaluate(gold, {"d1": [event(fatalities=5)]})
     wrong = [e for e in report.errors if e["field"] == "fatalities_exact"]
     assert wrong == [{"doc": "d1", "event": "strike", "field": "fatalities_exact",
-                      "expected": [2], "predicted": 5}]
+                      "expected": 2, "predicted": 5}]
 
 
 def _seed_predictions() -> list:

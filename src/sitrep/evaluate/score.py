@@ -69,14 +69,17 @@ class Tally:
 
 
 def _plain(value: Any) -> Any:
+    """A compact JSON-able form of a gold or predicted value for error listings."""
     if isinstance(value, Choice):
-        return [_plain(v) for v in value.values]
+        return _plain(value.expected) if len(value.values) == 1 else [
+            _plain(v) for v in value.values]
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if hasattr(value, "__dataclass_fields__"):
-        return {k: _plain(getattr(value, k)) for k in value.__dataclass_fields__}
+        return {k: _plain(v) for k in value.__dataclass_fields__
+                if (v := getattr(value, k)) is not None}
     return value
 
 
