@@ -18,20 +18,7 @@ from ._numbers import NumberLexicon, lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_KILL = {"kill", "slay", "massacre", "execute", "murder", "assassinate", "behead", "lynch",
-         "slaughter", "decapitate", "gun", "shoot"}
-_KILL_NOUNS = {"killing", "murder", "massacre", "assassination", "execution", "slaughter",
-               "beheading", "lynching"}
-_DIE = {"die", "perish"}
-_DEAD = {"dead", "killed"}
-_DEATH_NOUNS = {"death", "fatality", "body", "corpse", "life", "toll"}
-_INJURE = {"wound", "injure", "hurt", "maim", "injured", "wounded"}
-_INJURY_NOUNS = {"injury", "wound"}
 _RELATIVE = {"who", "that", "which", "whom"}
-_QUANT_PREPS = {"over", "about", "around", "under", "nearly", "almost"}
-_OF_HEADS = {"total", "number", "group", "handful", "couple", "dozen", "score", "crowd", "family",
-             "dozens", "scores", "hundreds", "thousands", "tens"}
-_TOLL_OF = {"dead", "death", "fatality", "victim", "casualty"}
 _ELLIPTIC = {"nsubj", "amod", "nummod"}  # "and another injured", "and several wounded"
 _SPAN_SKIP = {"conj", "cc", "relcl", "acl", "advcl", "punct", "prep"}
 _TOLL_PREPS = {"to", "at", "of"}
@@ -81,21 +68,22 @@ def _fatality(token: Token, lex: NumberLexicon) -> _Candidate | None:
     lemma = token.lemma_.lower()
     if _negated(token):
         return None
-    if (lemma in _KILL and token.pos_ in ("VERB", "NOUN") and _kills(token)) or _to_death(token):
-        return _candidate(0, _verb_victims(token), lex, "dead")
-    if lemma in _KILL_NOUNS and token.pos_ == "NOUN":
+    if _to_death(token) or (lex.has("kill_verb", lemma) and token.pos_ in ("VERB", "NOUN")
+                            and _kills(token)):
+        return _candidate(0, _verb_victims(token, lex), lex, "dead")
+    if lex.has("kill_noun", lemma) and token.pos_ == "NOUN":
         return _candidate(0, _noun_victims(token), lex, "dead")
-    if lemma in _DIE and token.pos_ == "VERB":
+    if lex.has("die_verb", lemma) and token.pos_ == "VERB":
         return _candidate(0, _subjects(token), lex, "dead")
     if lemma == "lose" and any(c.lemma_ == "life" for c in token.children):
         return _candidate(0, _subjects(token), lex, "dead")
-    if token.lower_ in _DEAD or lemma == "dead":
+    if lex.has("dead_word", token.lower_) or lemma == "dead":
         return _candidate(1, _adjective_victims(token), lex, "dead")
     if lemma == "toll" or (lemma == "number" and any(
-            p.lemma_.lower() in _TOLL_OF for c in token.children if c.lower_ == "of"
+            lex.has("toll_of", p.lemma_.lower()) for c in token.children if c.lower_ == "of"
             for p in c.children)):
         return _candidate(2, _toll_numbers(token), lex, "dead")
-    if lemma in _DEATH_NOUNS and token.pos_ == "NOUN" and _deadly_noun(token):
+    if lex.has("death_noun", lemma) and token.pos_ == "NOUN" and _deadly_noun(token):
         return _candidate(1, _noun_victims(token), lex, "dead")
     return None
 
@@ -112,10 +100,11 @@ def _injury(token: Token, lex: NumberLexicon) -> _Candidate | None:
     lemma = token.lemma_.lower()
     if _negated(token):
         return None
-    if (lemma in _INJURE or token.lower_ in _INJURE) and token.pos_ in ("VERB", "ADJ", "NOUN"):
-        victims = _verb_victims(token) if token.pos_ == "VERB" else []
+    if (lex.has("injure_word", lemma) or lex.has("injure_word", token.lower_)) and \
+            token.pos_ in ("VERB", "ADJ", "NOUN"):
+        victims = _verb_victims(token, lex) if token.pos_ == "VERB" else []
         return _candidate(0, victims or _adjective_victims(token), lex, "hurt")
-    if lemma in _INJURY_NOUNS and token.head.lemma_ in ("suffer", "sustain", "receive"):
+    if lex.has("injury_noun", lemma) and token.head.lemma_ in ("suffer", "sustain", "receive"):
         return _candidate(0, _subjects(token.head), lex, "hurt")
     return None
 
@@ -140,7 +129,7 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-def _verb_victims(verb: Token) -> list[Token]:
+def _verb_victims(verb: Token, lex: NumberLexicon) -> list[Token]:
     """Objects, passive subjects, nouns a participle modifies, "along with" partners."""
     if verb.pos_ == "NOUN":
         return _noun_victims(verb)
@@ -149,7 +138,7 @@ def _verb_victims(verb: Token) -> list[Token]:
     if found:  # "killed the mayor ... and his son" with "son" attached to the verb
         found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
     if not found and any(c.dep_ == "auxpass" for c in verb.children):
-        found = [p for c in verb.lefts if c.dep_ == "prep" and c.lower_ in _QUANT_PREPS
+        found = [p for c in verb.lefts if c.dep_ == "prep" and lex.has("quant_prep", c.lower_)
                  for p in c.children if p.dep_ == "pobj" and _numeric(p)]
     if not found and not any(c.dep_ == "auxpass" for c in verb.children):
         found = [s for c in verb.rights if c.dep_ in ("ccomp", "xcomp")
@@ -266,8 +255,8 @@ def _numeric(token: Token) -> bool:
 def _candidate(tier: int, heads: list[Token], lex: NumberLexicon, kind: str) -> _Candidate | None:
     """Count the victims named by ``heads`` (and their conjuncts) into one candidate."""
     parts, spans = [], []
-    for head in _with_conjuncts(heads, kind):
-        part = count_words(_prehead_words(head), lex, _singular(head))
+    for head in _with_conjuncts(heads, kind, lex):
+        part = count_words(_prehead_words(head, lex), lex, _singular(head))
         if part.status == "unknown" and _names_person(head):
             part = Part("number", 1, bare=True)
         parts.append(part)
@@ -293,14 +282,16 @@ def _names_person(head: Token) -> bool:
     return False
 
 
-def _with_conjuncts(heads: list[Token], kind: str) -> Iterator[Token]:
-    """The heads and their coordinated parts, minus appositions and the other kind's words."""
-    other = _INJURE if kind == "dead" else _DEAD | {"died"}
+def _with_conjuncts(heads: list[Token], kind: str, lex: NumberLexicon) -> Iterator[Token]:
+    """The heads and their coordinated parts, minus appositions and the other kind's words
+    ("12 people dead and 30 wounded": 30 is not dead)."""
     seen: set[int] = set()
     for head in heads:
         for token in _group(head):
-            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-            if token.i in seen or (token is not head and nxt is not None and nxt.lower_ in other):
+            nxt = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+            other = lex.has("injure_word", nxt) if kind == "dead" else (
+                lex.has("dead_word", nxt) or nxt == "died")
+            if token.i in seen or (token is not head and other):
                 continue
             seen.add(token.i)
             yield token
@@ -322,18 +313,18 @@ def _has_cc(head: Token) -> bool:
     return any(c.dep_ == "cc" for t in [head, *head.conjuncts] for c in t.children)
 
 
-def _prehead_words(head: Token) -> list[str]:
+def _prehead_words(head: Token, lex: NumberLexicon) -> list[str]:
     """The words of the phrase up to its head ("at least 12 people", "the prominent Commander");
     through "of" after a quantity noun ("a total of 23 people"); with a qualifying preposition
     the parser took for the head ("over 345 pilgrims")."""
     end = head.i
-    if head.lemma_.lower() in _OF_HEADS:
+    if lex.has("of_head", head.lemma_.lower()):
         end = max([p.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj"] + [head.i])
     lefts = [t for c in head.lefts if c.dep_ not in ("poss", "punct", "cc", "conj")
              for t in c.subtree]
     start = min([t.i for t in lefts] + [head.i])
-    if head.dep_ == "pobj" and head.head.lower_ in _QUANT_PREPS and head.head.i == start - 1:
+    if head.dep_ == "pobj" and lex.has("quant_prep", head.head.lower_) and head.head.i == start - 1:
         start -= 1
     return [t.text for t in head.doc[start:end + 1] if not t.is_punct or t.text == "-"]
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from ..records import Count
 from ._numbers import NumberLexicon, Quantity, read_quantity
 
-_GROUP_NOUNS = {"family", "group", "team", "crew", "party", "band", "unit", "convoy"}
 _DETERMINERS = {"the", "his", "her", "its", "their", "our", "these", "those", "this", "that",
                 "other", "all", "further", "additional"}
 
@@ -70,7 +69,7 @@ def _of_number(lower: list[str], lex: NumberLexicon) -> Part | None:
     if "of" not in lower or lower.index("of") == 0:
         return None
     at = lower.index("of")
-    if lower[at - 1] not in _GROUP_NOUNS:
+    if not lex.has("group_noun", lower[at - 1]):
         return None
     quantity = read_quantity(lower, at + 1, lex)
     return _part_of(quantity) if quantity is not None else None

@@ -15,7 +15,9 @@ from .._data import data_path, read_text
 from ..errors import E, SitrepError
 
 _KINDS = ("unit", "tens", "scale", "multiplier", "fraction", "vague", "zero", "qualifier",
-          "collective", "particle")
+          "collective", "particle", "kill_verb", "kill_noun", "die_verb", "dead_word",
+          "death_noun", "injure_word", "injury_noun", "quant_prep", "of_head", "group_noun",
+          "toll_of")
 _WORD_RE = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?|[^\w\s]", re.UNICODE)
 _DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
