@@ -236,7 +236,10 @@ def _nested_places(prep: Token, near: bool) -> list[tuple[Token, bool]]:
 def _placeish(token: Token) -> bool:
     if token.ent_type_ in PLACE_ENTS:
         return True
-    return token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "NORP", "DATE", "TIME"}
+    if any(c.dep_ in {"compound", "amod", "poss"} and c.ent_type_ in PLACE_ENTS for c in token.children):
+        return token.pos_ in {"NOUN", "PROPN"}  # "Kaduna state", "Idlib province"
+    # NER often tags a small town as NORP or nothing; the gazetteer has the last word
+    return token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "DATE", "TIME", "ORG"}
 
 
 def phrase(token: Token) -> Span:

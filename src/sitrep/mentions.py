@@ -341,10 +341,17 @@ def _location(roles: Roles, sent: Span, state: DocState, res: Resources) -> Loca
     found = _best_place(_resolve_places(roles.places, state, res))
     if found is None or found.geo_precision == 3:
         taken = _actor_token_ids(roles)
-        loose = [(e.root, False) for e in sent.ents if e.label_ in PLACE_LABELS
-                 and e.root.i not in taken and e.root.dep_ not in {"compound", "amod", "poss"}]
+        loose = [(_place_head(e.root), False) for e in sent.ents if e.label_ in PLACE_LABELS
+                 and e.root.i not in taken]
         found = _best_place(([found] if found else []) + _resolve_places(loose, state, res))
     return found
+
+
+def _place_head(token: Token) -> Token:
+    """"Kaduna" in "Kaduna state" stands for the state; "Iraq's" for the place it owns."""
+    if token.dep_ in {"compound", "poss"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        return token.head
+    return token
 
 
 def _resolve_places(tokens: list[tuple[Token, bool]], state: DocState, res: Resources
@@ -365,8 +372,8 @@ def _best_place(places: list[Location]) -> Location | None:
 
 
 def _actor_token_ids(roles: Roles) -> set[int]:
-    tokens = [t for t in [roles.agent, *roles.patients] if t is not None]
-    return {t.i for token in tokens for t in phrase(token)}
+    """Tokens of the agent's phrase: "Israeli" in "Israeli troops" is not where it happened."""
+    return {t.i for t in phrase(roles.agent)} if roles.agent is not None else set()
 
 
 def _place_phrase(token: Token) -> Span:
