@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import SitrepError
+from sitrep.resolve import dates as dates_module
+from sitrep.resolve._dategrammar import DateGrammar, grammar
 from sitrep.records import DateResolution
 from sitrep.resolve.dates import (
     TimeExpression,
@@ -593,3 +595,19 @@ TENSE_CASES: list[tuple[str, list[tuple[str, str]]]] = [
 @pytest.mark.parametrize(("sentence", "expected"), TENSE_CASES, ids=[c[0] for c in TENSE_CASES])
 def test_future_by_tense(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.text, e.kind) for e in find_time_expressions(sentence)] == expected
+
+
+def test_every_rule_has_a_handler() -> None:
+    assert {rule.name for rule in grammar().rules} == set(dates_module._HANDLERS)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("month\tJanuary\t1\nmonth\tFebruary\ttwo\n", "line 2"),
+    ("colour\tred\t1\n", "line 1"),
+    ("month\tJanuary\t1\n", "12 months"),
+])
+def test_date_grammar_reports_bad_data_with_path(text: str, line: str) -> None:
+    with pytest.raises(SitrepError) as info:
+        DateGrammar.parse(text, "/x/dates.tsv")
+    assert info.value.code == "E010"
+    assert "/x/dates.tsv" in str(info.value) and line in str(info.value)

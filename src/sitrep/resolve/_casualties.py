@@ -22,7 +22,6 @@ _RELATIVE = {"who", "that", "which", "whom"}
 _ELLIPTIC = {"nsubj", "amod", "nummod"}  # "and another injured", "and several wounded"
 _SPAN_SKIP = {"conj", "cc", "relcl", "acl", "advcl", "punct", "prep"}
 _TOLL_PREPS = {"to", "at", "of"}
-_TIERS = ("verb", "noun", "toll")
 
 
 @dataclass(frozen=True)

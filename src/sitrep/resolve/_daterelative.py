@@ -9,13 +9,13 @@ from datetime import date, timedelta
 from ..records import DateResolution
 from ._dategrammar import DateGrammar
 from ._dateresolve import (
-    _UNIT_DAYS,
-    _clip,
-    _norm,
+    UNIT_DAYS,
     add_months,
+    clip,
     count_of,
     day,
     month_end,
+    norm,
     span,
     unit_of,
 )
@@ -25,12 +25,12 @@ _RELDAY = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterd
            "the previous": -1, "the preceding": -1}
 
 
-def _relday(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def relday(mt: re.Match[str], g: DateGrammar, pub: date | None,
             future: bool) -> DateResolution | None:
     """ "yesterday (morning)", "today", "this morning", "last night", "overnight"."""
     if pub is None:
         return None
-    word = _norm(mt["word"])
+    word = norm(mt["word"])
     if word == "overnight":
         return span(pub - timedelta(days=1), pub)
     for key, offset in _RELDAY.items():
@@ -39,25 +39,25 @@ def _relday(mt: re.Match[str], g: DateGrammar, pub: date | None,
     return None
 
 
-def _ago(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def ago(mt: re.Match[str], g: DateGrammar, pub: date | None,
          future: bool) -> DateResolution | None:
     """ "two days ago", "3 days earlier", "a week ago", "two months ago", "a few days ago"."""
     unit = unit_of(mt["unit"])
     n = count_of(mt["n"], unit)
     if pub is None or n is None or unit == "hour":
         return None if unit != "hour" or pub is None else day(pub)
-    vague = _norm(mt["n"]).split()[-1] in ("few", "several")
+    vague = norm(mt["n"]).split()[-1] in ("few", "several")
     if unit == "month":
         then = add_months(pub, -n)
-        return _clip(then.replace(day=1), month_end(then.year, then.month), pub, False, "month")
+        return clip(then.replace(day=1), month_end(then.year, then.month), pub, False, "month")
     if unit == "year":
         year = pub.year - n
         return span(date(year, 1, 1), date(year, 12, 31), "year")
-    then = pub - timedelta(days=n * _UNIT_DAYS[unit])
+    then = pub - timedelta(days=n * UNIT_DAYS[unit])
     return span(then, pub - timedelta(days=1)) if vague else day(then)
 
 
-def _rolling(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def rolling(mt: re.Match[str], g: DateGrammar, pub: date | None,
              future: bool) -> DateResolution | None:
     """ "over the past week", "in the past 24 hours", "the last three days"."""
     unit = unit_of(mt["unit"])
@@ -68,10 +68,10 @@ def _rolling(mt: re.Match[str], g: DateGrammar, pub: date | None,
         return span(pub - timedelta(days=max(1, (n + 23) // 24)), pub)
     if unit == "month":
         return span(add_months(pub, -n), pub)
-    return span(pub - timedelta(days=n * _UNIT_DAYS[unit]), pub)
+    return span(pub - timedelta(days=n * UNIT_DAYS[unit]), pub)
 
 
-def _recent(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def recent(mt: re.Match[str], g: DateGrammar, pub: date | None,
             future: bool) -> DateResolution | None:
     unit = unit_of(mt["unit"])
     if pub is None or unit not in ("day", "week", "month", "year"):
@@ -80,22 +80,22 @@ def _recent(mt: re.Match[str], g: DateGrammar, pub: date | None,
     return span(pub - timedelta(days=days), pub)
 
 
-def _coming(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def coming(mt: re.Match[str], g: DateGrammar, pub: date | None,
             future: bool) -> DateResolution | None:
     unit = unit_of(mt["unit"])
     n = count_of(mt["n"], unit) if mt["n"] else {"day": 7, "week": 3, "month": 3}.get(unit, 1)
     if pub is None or n is None:
         return None
-    days = max(1, n * _UNIT_DAYS[unit]) if unit != "hour" else max(1, n // 24)
+    days = max(1, n * UNIT_DAYS[unit]) if unit != "hour" else max(1, n // 24)
     return span(pub + timedelta(days=1), pub + timedelta(days=days))
 
 
-def _period(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def period(mt: re.Match[str], g: DateGrammar, pub: date | None,
             future: bool) -> DateResolution | None:
     """ "last week", "this week", "earlier this month", "later this week", "next year"."""
     if pub is None:
         return None
-    which, unit, pre = _norm(mt["which"]), _norm(mt["unit"]), _norm(mt["pre"])
+    which, unit, pre = norm(mt["which"]), norm(mt["unit"]), norm(mt["pre"])
     shift = {"last": -1, "this past": -1, "the previous": -1, "next": 1}.get(which, 0)
     if unit == "weekend":
         return _weekend(pub, which)
@@ -107,7 +107,7 @@ def _period(mt: re.Match[str], g: DateGrammar, pub: date | None,
     if pre == "later" and shift == 0:
         return span(min(pub + timedelta(days=1), last), last)
     precision = "range" if unit == "week" or pre else unit
-    return _clip(first, last, pub, future or shift > 0, precision)
+    return clip(first, last, pub, future or shift > 0, precision)
 
 
 def _calendar_period(pub: date, unit: str, shift: int) -> tuple[date, date]:
@@ -151,23 +151,23 @@ def _weekend(pub: date, which: str) -> DateResolution | None:
     return span(saturday, saturday + timedelta(days=1))
 
 
-def _earlier_in(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def earlier_in(mt: re.Match[str], g: DateGrammar, pub: date | None,
                 future: bool) -> DateResolution | None:
     """ "earlier in the week/month/year" (the current one), "later in the week"."""
     if pub is None:
         return None
-    first, last = _calendar_period(pub, _norm(mt["unit"]), 0)
-    if _norm(mt["pre"]) == "earlier":
+    first, last = _calendar_period(pub, norm(mt["unit"]), 0)
+    if norm(mt["pre"]) == "earlier":
         return span(first, pub)
     return span(min(pub + timedelta(days=1), last), last)
 
 
-def _weekend_word(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def weekend_word(mt: re.Match[str], g: DateGrammar, pub: date | None,
                   future: bool) -> DateResolution | None:
     return _weekend(pub, "over") if pub else None
 
 
-def _no_date(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def no_date(mt: re.Match[str], g: DateGrammar, pub: date | None,
              future: bool) -> DateResolution | None:
     """A time of day ("at 10 am") names no date of its own."""
     return None

@@ -18,7 +18,7 @@ from ._dategrammar import DateGrammar
 from ._numbers import lexicon, read_number, words_of
 
 Handler = Callable[[re.Match[str], DateGrammar, "date | None", bool], "DateResolution | None"]
-_UNIT_DAYS = {"hour": 0, "day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+UNIT_DAYS = {"hour": 0, "day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 _VAGUE_N = {"day": 7, "night": 7, "week": 3, "fortnight": 2, "month": 6, "year": 5, "hour": 24}
 _PARTS = {"early": (1, 10), "start": (1, 10), "the beginning of": (1, 10), "the start of": (1, 10),
           "mid": (11, 20), "the middle of": (11, 20), "late": (21, 31), "end": (21, 31),
@@ -38,7 +38,7 @@ def span(first: date | None, last: date | None, precision: str = "range") -> Dat
     return DateResolution(None, first, last, precision)  # type: ignore[arg-type]
 
 
-def _clip(first: date, last: date, pub: date | None, future: bool,
+def clip(first: date, last: date, pub: date | None, future: bool,
           precision: str = "range") -> DateResolution | None:
     """A period, cut at publication unless it is a future period."""
     if pub is not None and not future and first <= pub < last:
@@ -46,7 +46,7 @@ def _clip(first: date, last: date, pub: date | None, future: bool,
     return span(first, last, precision)
 
 
-def _norm(text: str | None) -> str:
+def norm(text: str | None) -> str:
     return re.sub(r"[\s-]+", " ", (text or "").lower()).strip()
 
 
@@ -122,17 +122,17 @@ def explicit_day(g: DateGrammar, month: str | int, dday: str, year: str | None,
     return safe_date(y, m, d) if y else None
 
 
-def _explicit(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def explicit(mt: re.Match[str], g: DateGrammar, pub: date | None,
               future: bool) -> DateResolution | None:
     return day(explicit_day(g, mt["m1"], mt["d1"], mt["y1"], pub, future))
 
 
-def _iso(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def iso(mt: re.Match[str], g: DateGrammar, pub: date | None,
          future: bool) -> DateResolution | None:
     return day(safe_date(int(mt["y1"]), int(mt["m1"]), int(mt["d1"])))
 
 
-def _numeric(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def numeric(mt: re.Match[str], g: DateGrammar, pub: date | None,
              future: bool) -> DateResolution | None:
     """03/03/2019 is US month/day; a first number over 12 can only be a day."""
     first, second = int(mt["a"]), int(mt["b"])
@@ -141,7 +141,7 @@ def _numeric(mt: re.Match[str], g: DateGrammar, pub: date | None,
     return day(safe_date(year, month, dday)) if year else None
 
 
-def _ordinal_day(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def ordinal_day(mt: re.Match[str], g: DateGrammar, pub: date | None,
                  future: bool) -> DateResolution | None:
     """ "on the 18th": that day of the publication month, or of the month before."""
     if pub is None:
@@ -157,7 +157,7 @@ def _ordinal_day(mt: re.Match[str], g: DateGrammar, pub: date | None,
 # --- ranges -----------------------------------------------------------------------------------
 
 
-def _range_same_month(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def range_same_month(mt: re.Match[str], g: DateGrammar, pub: date | None,
                       future: bool) -> DateResolution | None:
     """ "1-3 May", "May 1 to 3", "the night of 5 to 6 June" (a range ending in the month)."""
     last = explicit_day(g, mt["m1"], mt["d2"], mt["y1"], pub, future)
@@ -171,7 +171,7 @@ def _range_same_month(mt: re.Match[str], g: DateGrammar, pub: date | None,
     return span(first, last)
 
 
-def _range_full(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def range_full(mt: re.Match[str], g: DateGrammar, pub: date | None,
                 future: bool) -> DateResolution | None:
     last = explicit_day(g, mt["m2"], mt["d2"], mt["y2"] or mt["y1"], pub, future)
     if last is None:
@@ -182,17 +182,17 @@ def _range_full(mt: re.Match[str], g: DateGrammar, pub: date | None,
     return span(first, last)
 
 
-def _range_months(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def range_months(mt: re.Match[str], g: DateGrammar, pub: date | None,
                   future: bool) -> DateResolution | None:
     m1, m2 = g.month(mt["m1"]), g.month(mt["m2"])
     y2 = year_of(mt["y1"], pub) if mt["y1"] else _infer_year(m2, 1, pub, future)
     if y2 is None:
         return None
     y1 = y2 if m1 <= m2 else y2 - 1
-    return _clip(date(y1, m1, 1), month_end(y2, m2), pub, future)
+    return clip(date(y1, m1, 1), month_end(y2, m2), pub, future)
 
 
-def _range_weekdays(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def range_weekdays(mt: re.Match[str], g: DateGrammar, pub: date | None,
                     future: bool) -> DateResolution | None:
     last = weekday_date(g.weekday(mt["w2"]), pub, "future" if future else "")
     if last is None:
@@ -201,7 +201,7 @@ def _range_weekdays(mt: re.Match[str], g: DateGrammar, pub: date | None,
     return span(last - timedelta(days=back), last)
 
 
-def _range_years(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def range_years(mt: re.Match[str], g: DateGrammar, pub: date | None,
                  future: bool) -> DateResolution | None:
     return span(date(int(mt["y1"]), 1, 1), date(int(mt["y2"]), 12, 31))
 
@@ -223,13 +223,13 @@ def weekday_date(wd: int, pub: date | None, mode: str) -> date | None:
     return pub - timedelta(days=back or (7 if mode == "last" else 0))
 
 
-def _weekday(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def weekday_name(mt: re.Match[str], g: DateGrammar, pub: date | None,
              future: bool) -> DateResolution | None:
-    pre = _norm(mt["pre"])
+    pre = norm(mt["pre"])
     mode = {"last": "last", "past": "last", "previous": "last", "this past": "last",
             "this": "this", "next": "next"}.get(pre, "future" if future else "")
     found = weekday_date(g.weekday(mt["w1"]), pub, mode)
-    if found is not None and "overnight" in (pre, _norm(mt["part"])):
+    if found is not None and "overnight" in (pre, norm(mt["part"])):
         if pub is not None and found >= pub and not future:
             return span(found - timedelta(days=1), found)  # the night that ended this morning
         return span(found, found + timedelta(days=1))  # "overnight Friday": into Saturday
@@ -239,21 +239,21 @@ def _weekday(mt: re.Match[str], g: DateGrammar, pub: date | None,
 # --- months and years -------------------------------------------------------------------------
 
 
-def _month(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def month_name(mt: re.Match[str], g: DateGrammar, pub: date | None,
            future: bool) -> DateResolution | None:
     """ "in March", "last March", "March 2019", "early March" (a third of the month)."""
     if not (mt["pre"] or mt["part"] or mt["y1"]):
         return None  # a bare "May" is the verb
-    m, pre = g.month(mt["m1"]), _norm(mt["pre"])
+    m, pre = g.month(mt["m1"]), norm(mt["pre"])
     year = year_of(mt["y1"], pub) if mt["y1"] else _month_year(m, pre, pub, future)
     if year is None:
         return None
-    part = _norm(mt["part"])
+    part = norm(mt["part"])
     if part:
         low, high = _PARTS[part]
         last = month_end(year, m)
-        return _clip(date(year, m, low), last.replace(day=min(high, last.day)), pub, future)
-    return _clip(date(year, m, 1), month_end(year, m), pub, future, "month")
+        return clip(date(year, m, low), last.replace(day=min(high, last.day)), pub, future)
+    return clip(date(year, m, 1), month_end(year, m), pub, future, "month")
 
 
 def _month_year(m: int, pre: str, pub: date | None, future: bool) -> int | None:
@@ -268,24 +268,24 @@ def _month_year(m: int, pre: str, pub: date | None, future: bool) -> int | None:
     return pub.year if m <= pub.month else pub.year - 1
 
 
-def _month_abbr_year(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def month_abbr_year(mt: re.Match[str], g: DateGrammar, pub: date | None,
                      future: bool) -> DateResolution | None:
     year = year_of(mt["y1"], pub)
     m = g.month(mt["m1"])
-    return _clip(date(year, m, 1), month_end(year, m), pub, future, "month") if year else None
+    return clip(date(year, m, 1), month_end(year, m), pub, future, "month") if year else None
 
 
-def _year(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def year_number(mt: re.Match[str], g: DateGrammar, pub: date | None,
           future: bool) -> DateResolution | None:
-    year, part = int(mt["y1"]), _norm(mt["part"])
+    year, part = int(mt["y1"]), norm(mt["part"])
     if part:
         low, high = _YEAR_PARTS[part]
-        return _clip(date(year, low, 1), month_end(year, high), pub, future)
-    return _clip(date(year, 1, 1), date(year, 12, 31), pub, future, "year")
+        return clip(date(year, low, 1), month_end(year, high), pub, future)
+    return clip(date(year, 1, 1), date(year, 12, 31), pub, future, "year")
 
 
-def _decade(mt: re.Match[str], g: DateGrammar, pub: date | None,
+def decade(mt: re.Match[str], g: DateGrammar, pub: date | None,
             future: bool) -> DateResolution | None:
-    start, part = int(mt["dec"]), _norm(mt["part"])
+    start, part = int(mt["dec"]), norm(mt["part"])
     low, high = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}.get(part, (0, 9))
-    return _clip(date(start + low, 1, 1), date(start + high, 12, 31), pub, future)
+    return clip(date(start + low, 1, 1), date(start + high, 12, 31), pub, future)

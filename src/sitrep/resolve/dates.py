@@ -31,17 +31,17 @@ __all__ = ["TimeExpression", "find_time_expressions", "is_past_or_present", "nar
            "parse_published", "publication_date", "resolve_time_expression"]
 
 _HANDLERS: dict[str, Handler] = {
-    "iso": fixed._iso, "iso_slash": fixed._iso, "ordinal_day": fixed._ordinal_day,
-    "slash": fixed._numeric, "dotted": fixed._numeric,
-    "range_full_dmy": fixed._range_full, "range_full_mdy": fixed._range_full,
-    "range_ddm": fixed._range_same_month, "range_mdd": fixed._range_same_month,
-    "range_months": fixed._range_months, "range_weekdays": fixed._range_weekdays,
-    "range_years": fixed._range_years, "dmy": fixed._explicit, "mdy": fixed._explicit,
-    "month": fixed._month, "month_abbr_year": fixed._month_abbr_year, "decade": fixed._decade,
-    "year": fixed._year, "ago": rel._ago, "rolling": rel._rolling, "recent": rel._recent,
-    "coming": rel._coming, "period": rel._period, "earlier_in": rel._earlier_in,
-    "weekend": rel._weekend_word, "relday": rel._relday, "weekday": fixed._weekday,
-    "time": rel._no_date, "time_part": rel._no_date,
+    "iso": fixed.iso, "iso_slash": fixed.iso, "ordinal_day": fixed.ordinal_day,
+    "slash": fixed.numeric, "dotted": fixed.numeric,
+    "range_full_dmy": fixed.range_full, "range_full_mdy": fixed.range_full,
+    "range_ddm": fixed.range_same_month, "range_mdd": fixed.range_same_month,
+    "range_months": fixed.range_months, "range_weekdays": fixed.range_weekdays,
+    "range_years": fixed.range_years, "dmy": fixed.explicit, "mdy": fixed.explicit,
+    "month": fixed.month_name, "month_abbr_year": fixed.month_abbr_year, "decade": fixed.decade,
+    "year": fixed.year_number, "ago": rel.ago, "rolling": rel.rolling, "recent": rel.recent,
+    "coming": rel.coming, "period": rel.period, "earlier_in": rel.earlier_in,
+    "weekend": rel.weekend_word, "relday": rel.relday, "weekday": fixed.weekday_name,
+    "time": rel.no_date, "time_part": rel.no_date,
 }
 _SINCE_BEFORE = re.compile(r"(?i)(?<![\w])(?:ever\s+)?since\s+$")
 _SINCE_PREFIX = re.compile(r"(?i)^(?:ever\s+)?since\s+")
