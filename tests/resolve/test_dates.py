@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import SitrepError
+from sitrep.records import DateResolution
 from sitrep.resolve import dates as dates_module
 from sitrep.resolve._dategrammar import DateGrammar, grammar
-from sitrep.records import DateResolution
 from sitrep.resolve.dates import (
     TimeExpression,
     find_time_expressions,
