@@ -91,3 +91,11 @@ def test_place_distance_then_admin1_then_country() -> None:
     assert place_compatible(country, Location("Syria", "SYR"))
     assert not place_compatible(country, Location("Iran", "IRN"))
     assert place_compatible(None, None)
+
+
+def test_place_without_coordinates_accepts_same_name_across_admin1_spellings() -> None:
+    timbuktu = GoldLocation(name="Timbuktu", countries=("MLI",), admin1s=("Tombouctou",))
+    assert place_compatible(timbuktu, Location("Timbuktu", "MLI", "Timbuktu", 16.77, -3.0))
+    assert place_compatible(timbuktu, Location("Tombouctou", "MLI", "Tombouctou"))
+    assert not place_compatible(timbuktu, Location("Gao", "MLI", "Gao", 16.27, -0.04))
+    assert not place_compatible(timbuktu, Location("Timbuktu", "USA", None))

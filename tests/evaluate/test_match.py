@@ -93,3 +93,14 @@ def test_no_gold_events_or_no_predictions(tmp_path: Path) -> None:
     assert match_events([], [event()]).unmatched_pred == (0,)
     empty = match_events(doc.events, [])
     assert empty.unmatched_gold == (0,) and empty.miss_reasons == ("no_prediction",)
+
+
+def test_type_rule_any_lets_cameo_root_override_acled(tmp_path: Path) -> None:
+    (doc,) = load_docs(tmp_path, [gold_doc([gold_event(acled_event_type="Battles",
+                                                       acled_sub_event_type="Armed clash",
+                                                       cameo="193")])]).docs
+    pred = event(cameo="193", acled_event_type="Violence against civilians")
+    assert match_events(doc.events, [pred]).miss_reasons == ("type",)
+    assert match_events(doc.events, [pred], type_rule="any").pairs == ((0, 0),)
+    other = event(cameo="141", plover="PROTEST", acled_event_type="Protests")
+    assert match_events(doc.events, [other], type_rule="any").pairs == ()

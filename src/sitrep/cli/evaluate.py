@@ -52,6 +52,9 @@ def register(sub: Any) -> None:
     parser.add_argument("--write-pred", type=Path, metavar="PATH",
                         help="save sitrep's predictions: a file for one GOLD, else a directory "
                         "receiving <gold name>.pred.jsonl per gold file")
+    parser.add_argument("--match-types", choices=("acled", "any"), default="acled",
+                        help="acled (default): ACLED types must agree when both are given; "
+                        "any: ACLED type, CAMEO root or PLOVER type agreeing is enough")
     parser.add_argument("--n-process", type=int, default=1, metavar="N",
                         help="processes for the coder (default 1)")
     parser.set_defaults(handler=run)
@@ -71,12 +74,13 @@ def run(args: argparse.Namespace) -> int:
 
 def _report(gold: GoldSet, index: int, args: argparse.Namespace) -> Report:
     if args.pred is not None:
-        return evaluate(gold, load_predictions(args.pred[index], gold))
+        return evaluate(gold, load_predictions(args.pred[index], gold),
+                        type_rule=args.match_types)
     predictions = predict(gold, n_process=args.n_process)
     if args.write_pred is not None:
         write_predictions(_pred_path(args.write_pred, gold, len(args.gold)),
                           prediction_lines(gold, predictions))
-    return evaluate(gold, predictions)
+    return evaluate(gold, predictions, type_rule=args.match_types)
 
 
 def _pred_path(target: Path, gold: GoldSet, n_gold: int) -> Path:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import E, SitrepError
 from ..records import Event
 from .gold import GoldSet, load_gold
-from .match import match_events
+from .match import TypeRule, match_events
 from .predictions import Predictions
 from .report import Report
 from .score import Tally, score_document
@@ -37,11 +37,12 @@ def evaluate(
     predictions: Mapping[str, Sequence[Event]] | None = None,
     *,
     n_process: int = 1,
+    type_rule: TypeRule = "acled",
 ) -> Report:
     """Score ``predictions`` (``{gold doc id: events}``; default: run sitrep) against ``gold``.
 
     Documents missing from ``predictions`` count as "no events predicted" and are listed in
-    ``Report.missing_documents``.
+    ``Report.missing_documents``. ``type_rule`` is the matching type rule (``match.py``).
     """
     gold_set = gold if isinstance(gold, GoldSet) else load_gold(gold)
     if predictions is None:
@@ -49,6 +50,6 @@ def evaluate(
     tally = Tally()
     for doc in gold_set.docs:
         preds = list(predictions.get(doc.id, ()))
-        score_document(doc, preds, match_events(doc.events, preds), tally)
+        score_document(doc, preds, match_events(doc.events, preds, type_rule), tally)
     missing = [doc.id for doc in gold_set.docs if doc.id not in predictions]
     return Report.from_tally(gold_set.name, tally, missing)

@@ -143,7 +143,8 @@ def distance_km(gold: GoldLocation, pred: Location | None) -> float | None:
 
 
 def place_compatible(gold: GoldLocation | None, pred: Location | None) -> bool:
-    """Within ``max_km``; without coordinates on either side, same admin1, else same country."""
+    """Within ``max_km``; without coordinates on either side: same country (when gold gives
+    one) and, when both give an admin1, the same admin1 or the same place name."""
     if gold is None:
         return True
     if pred is None:
@@ -151,10 +152,12 @@ def place_compatible(gold: GoldLocation | None, pred: Location | None) -> bool:
     km = distance_km(gold, pred)
     if km is not None:
         return km <= gold.max_km
+    if gold.countries is not None and pred.country not in gold.countries:
+        return False
+    if gold.name and pred.name and names_agree(pred.name, (gold.name,)):
+        return True
     if gold.admin1s and pred.admin1:
         return admin1_agree(pred.admin1, gold.admin1s)
-    if gold.countries is not None:
-        return pred.country in gold.countries
     return True
 
 

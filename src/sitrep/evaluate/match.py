@@ -1,7 +1,8 @@
 """One-to-one matching of predicted events to gold events within one document.
 
 A pair is *compatible* when the types agree (same ACLED event type when both sides give one;
-otherwise the same CAMEO root or the same PLOVER type), the date fits the gold day or range (when
+otherwise the same CAMEO root or the same PLOVER type; with ``type_rule="any"`` any of the
+three agreeing is enough), the date fits the gold day or range (when
 gold is dated) and the place fits (within ``max_km``, else same admin1, else same country). Among
 compatible pairs the assignment with the most pairs, then the highest total similarity, is chosen
 with the Hungarian algorithm (:func:`assign`).
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from ..records import Event
 from .compare import (
@@ -26,6 +28,7 @@ from .compare import (
 )
 from .gold import GoldEvent
 
+TypeRule = Literal["acled", "any"]
 PAIR_BASE = 100.0  # every compatible pair outweighs any similarity bonus: more pairs win
 _INF = float("inf")
 
@@ -40,18 +43,23 @@ class Matching:
     miss_reasons: tuple[str, ...]  # one per unmatched gold event
 
 
-def types_compatible(gold: GoldEvent, pred: Event) -> bool:
+def types_compatible(gold: GoldEvent, pred: Event, type_rule: TypeRule = "acled") -> bool:
+    """``"acled"``: two ACLED types must agree when both are given; ``"any"``: ACLED type, CAMEO
+    root or PLOVER type agreeing is enough."""
     acled = gold.acled_event_type
     if acled is not None and pred.acled_event_type is not None and any(acled.values):
-        return pred.acled_event_type in acled.values
+        if pred.acled_event_type in acled.values:
+            return True
+        if type_rule == "acled":
+            return False
     if gold.cameo is not None and pred.cameo_root in cameo_roots(gold.cameo):
         return True
     return gold.plover is not None and pred.plover in gold.plover.values
 
 
-def incompatibility(gold: GoldEvent, pred: Event) -> str | None:
+def incompatibility(gold: GoldEvent, pred: Event, type_rule: TypeRule = "acled") -> str | None:
     """The first rule a pair breaks ("type", "date", "place"), or ``None`` if compatible."""
-    if not types_compatible(gold, pred):
+    if not types_compatible(gold, pred, type_rule):
         return "type"
     if gold.dates is not None and not date_compatible(gold.dates, pred):
         return "date"
@@ -103,24 +111,27 @@ def _trigger_seen(trigger: str, pred: Event) -> bool:
     return bool(words) and (words in haystack or haystack in words) and bool(haystack)
 
 
-def match_events(gold: Sequence[GoldEvent], preds: Sequence[Event]) -> Matching:
+def match_events(gold: Sequence[GoldEvent], preds: Sequence[Event],
+                 type_rule: TypeRule = "acled") -> Matching:
     """Match one document's events one-to-one (see the module docstring)."""
     scores: list[list[float | None]] = [
-        [None if incompatibility(g, p) else PAIR_BASE + similarity(g, p) for p in preds]
+        [None if incompatibility(g, p, type_rule) else PAIR_BASE + similarity(g, p)
+         for p in preds]
         for g in gold
     ]
     pairs = tuple(sorted(assign(scores)))
     matched_g, matched_p = {g for g, _ in pairs}, {p for _, p in pairs}
     unmatched_g = tuple(i for i in range(len(gold)) if i not in matched_g)
     unmatched_p = tuple(j for j in range(len(preds)) if j not in matched_p)
-    reasons = tuple(_miss_reason(gold[i], [preds[j] for j in unmatched_p]) for i in unmatched_g)
+    spare = [preds[j] for j in unmatched_p]
+    reasons = tuple(_miss_reason(gold[i], spare, type_rule) for i in unmatched_g)
     return Matching(pairs, unmatched_g, unmatched_p, reasons)
 
 
-def _miss_reason(gold: GoldEvent, spare: Sequence[Event]) -> str:
+def _miss_reason(gold: GoldEvent, spare: Sequence[Event], type_rule: TypeRule) -> str:
     """Why a gold event found no partner: the furthest rule a spare prediction got past."""
     order = {"place": 2, "date": 1, "type": 0}
-    reasons = [r for p in spare if (r := incompatibility(gold, p)) is not None]
+    reasons = [r for p in spare if (r := incompatibility(gold, p, type_rule)) is not None]
     if not reasons:
         return "no_prediction" if not spare else "taken"
     return max(reasons, key=order.__getitem__)
