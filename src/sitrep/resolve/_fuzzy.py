@@ -62,8 +62,25 @@ class FuzzyIndex:
         need = max(1, len(grams) - 3 * limit)
         ranked = sorted((c for c in counts.items() if c[1] >= need), key=lambda c: -c[1])
         best: tuple[int, str] | None = None
+        initials = _initials(query)
         for k, _ in ranked[:40]:
+            if _initials(k) != initials:
+                continue  # typos keep word starts: "Kata'b" ~ "Kataib", not "North" ~ "South"
+            if not _wordwise_close(query, k):
+                continue
             dist = edit_distance(query, k, limit)
             if dist <= limit and (best is None or dist < best[0]):
                 best = (dist, k)
         return best[1] if best else None
+
+
+def _initials(text: str) -> str:
+    return "".join(word[0] for word in text.split())
+
+
+def _wordwise_close(a: str, b: str) -> bool:
+    """With as many words on both sides, each word pair is at most one edit apart."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return True
+    return all(edit_distance(x, y, 1) <= 1 for x, y in zip(wa, wb, strict=True))

@@ -25,7 +25,7 @@ from .._data import data_path
 from ..errors import E, SitrepError
 from ._names import fold, key
 
-BUILD_VERSION = 4
+BUILD_VERSION = 5
 _PREFIXES = (
     "muhafazat ",
     "mohafazat ",
@@ -287,7 +287,7 @@ def _add_airports(table: Table, overrides: dict) -> None:  # type: ignore[type-a
         if not row["iata"] and not military:
             continue
         cc, city = row["country"], row["city"]
-        names = [f"{city} airport", f"{city} International Airport"] if row["iata"] else []
+        names = [f"{city} airport", f"{city} International Airport"] if row["iata"] and city else []
         admin1 = display.get((cc, row["subd"]), clean_admin1(row["subd"])) if row["subd"] else None
         table.add(
             name,

@@ -22,6 +22,7 @@ class KBIndex:
     titles: tuple[str, ...] = ()
     offices: dict[tuple[str, str], list[tuple[str, Role]]] = field(default_factory=dict)
     demonyms: tuple[tuple[str, str], ...] = ()
+    peoples: frozenset[str] = frozenset()
     acronyms: dict[str, list[str]] = field(default_factory=dict)
     org_roles: dict[str, list[tuple[str, Role]]] = field(default_factory=dict)
 
@@ -57,11 +58,14 @@ def build_index(data: KBData) -> KBIndex:
     _add_surnames(index.entries.values(), by_key, by_skel)
     index.by_key, index.by_skeleton = dict(by_key), dict(by_skel)
     index.countries = _country_keys(data)
-    index.generics = {key(t): g.actor for g in data.generics for t in _forms(g.terms)}
+    for generic in data.generics:  # the first file entry naming a term wins; user files add
+        for term in _forms(generic.terms):
+            index.generics.setdefault(key(term), generic.actor)
     index.titles = tuple(sorted({key(t) for t in data.titles}, key=len, reverse=True))
     index.offices = _offices(index.entries.values())
     index.org_roles = _org_roles(index.entries.values())
     index.demonyms = tuple((d, c.iso3) for c in data.countries.values() for d in c.demonyms)
+    index.peoples = frozenset(_peoples(data))
     return index
 
 
@@ -120,7 +124,7 @@ def _country_keys(data: KBData) -> dict[str, CountryEntry]:
     for rec in data.countries.values():
         plain = CountryEntry(iso3=rec.iso3, name=rec.name, capital=rec.capital)
         metonym = CountryEntry(iso3=rec.iso3, name=rec.name, capital=rec.capital, is_metonym=True)
-        for name in (rec.name, *rec.aliases, *rec.demonyms, rec.iso3):
+        for name in (rec.name, *rec.aliases, *rec.demonyms, *_plurals(rec.demonyms), rec.iso3):
             table.setdefault(key(name), plain)
         capitals = (rec.capital, *rec.capital_aliases) if rec.metonym else rec.capital_aliases
         for name in capitals:
@@ -146,3 +150,19 @@ def _org_roles(entries: Iterable[KBEntry]) -> dict[str, list[tuple[str, Role]]]:
             if role.org:
                 table[role.org].append((entry.id, role))
     return dict(table)
+
+
+def _plurals(demonyms: Iterable[str]) -> list[str]:
+    """ "Algerian" -> "Algerians", "Iraqi" -> "Iraqis" (demonyms that take a plain -s)."""
+    return [d + "s" for d in demonyms if d.endswith(("an", "i")) and " " not in d]
+
+
+def _peoples(data: KBData) -> set[str]:
+    """Keys of plural demonyms that name a people ("Palestinians"), not a country name."""
+    found = set()
+    for rec in data.countries.values():
+        names = {key(n) for n in (rec.name, *rec.aliases)}
+        for demonym in (*rec.demonyms, *_plurals(rec.demonyms)):
+            if demonym.endswith("s") and key(demonym) not in names:
+                found.add(key(demonym))
+    return found

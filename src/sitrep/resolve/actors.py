@@ -76,6 +76,7 @@ _DETERMINERS = frozenset(
         "alleged",
     }
 )
+_TAIL_PREPOSITIONS = frozenset({"of", "in", "from", "throughout", "across", "inside"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
 _MEMBERS = re.compile(
@@ -85,6 +86,26 @@ _MEMBERS = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
+_MILITARY_TITLES = frozenset(
+    {
+        "general",
+        "gen",
+        "lieutenant general",
+        "lt gen",
+        "major general",
+        "maj gen",
+        "colonel",
+        "col",
+        "brigadier general",
+        "field marshal",
+        "marshal",
+        "commander",
+        "army chief",
+        "chief of staff",
+        "deputy commander",
+    }
+)
+_CIVILIANS = GenericActor(type="civilians", label="Civilians", sector="CVL")
 _ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 _SECTORS = {
     "state_forces": "MIL",
@@ -153,6 +174,10 @@ class ActorKB:
                 anaphoric = found.anaphoric and (definite or words[-1] in _PRONOUNS)
                 return GenericActor(found.type, found.label, anaphoric, found.sector)
         return None
+
+    def is_people(self, text: str) -> bool:
+        """True for a plural demonym naming a people ("Palestinians", "Iraqis")."""
+        return key(text) in self._ix.peoples
 
     def get(self, entity_id: str) -> KBEntry | None:
         return self._ix.entries.get(entity_id)
@@ -279,11 +304,13 @@ def resolve_actor(
     phrase = _MEMBERS.sub("", _PARENTHETICAL.sub("", text).strip())
     if not phrase:
         return None
-    entry = kb.lookup(phrase)
+    entry = kb.lookup(phrase) or kb.lookup(_drop_lowercase_lead(phrase))
     if entry is not None:
         return _from_entry(kb, entry, span)
     whole = kb.country(phrase)
     if whole is not None:
+        if kb.is_people(phrase):  # "Palestinians", "Algerians": the people, not the state
+            return _from_generic(kb, _CIVILIANS, whole.iso3, span)
         return _from_country(kb, whole.iso3, span)
     country, rest = _split_country(kb, phrase)
     if not rest:
@@ -293,7 +320,7 @@ def resolve_actor(
         return _from_entry(kb, found, span)
     generic = kb.generic(rest)
     if generic is None:
-        return None
+        return _titled_person(kb, rest, country, span)
     if generic.anaphoric and country is None:
         return _antecedent(kb, generic, antecedents, span)
     home = country or (context_countries[0] if context_countries else None)
@@ -328,6 +355,39 @@ class ArticleActors:
         return actor
 
 
+def _drop_lowercase_lead(phrase: str) -> str:
+    """ "rebel Kurdistan Workers' Party" -> "Kurdistan Workers' Party" (adjectives before a name)."""
+    words = phrase.split()
+    for _ in range(2):
+        if len(words) > 1 and words[0][:1].islower():
+            words = words[1:]
+    return " ".join(words)
+
+
+def _titled_person(
+    kb: ActorKB, rest: str, country: str | None, span: dict[str, Any]
+) -> Actor | None:
+    """ "President Vojislav Kostunica" (not in the KB): a person of the title's sector."""
+    bare = kb.strip_title(rest)
+    words = rest.split()
+    count = len(bare.split())
+    if not bare or count == len(key(rest).split()) or count > 4:
+        return None
+    name_words = words[len(words) - count :]
+    if not all(w[:1].isupper() for w in name_words):
+        return None
+    title = kb.title_of(" ".join(words[: len(words) - count]))
+    military = title in _MILITARY_TITLES
+    actor_type = "state_forces" if military else "government"
+    return Actor(
+        name=" ".join(name_words),
+        country=country,
+        type=actor_type,
+        code=_code(country, "MIL" if military else "GOV"),
+        **span,
+    )
+
+
 def _resolve_rest(kb: ActorKB, rest: str, country: str | None, when: date | None) -> KBEntry | None:
     entry = kb.lookup(rest)
     if entry is None and country is not None:
@@ -354,10 +414,11 @@ def _split_country(kb: ActorKB, text: str) -> tuple[str | None, str]:
         found = kb.country(" ".join(words[:size]))
         if found is not None and not found.is_metonym:
             return found.iso3, " ".join(words[size:])
-    if len(words) > 2 and key(words[-2]) in ("of", "in"):
-        found = kb.country(words[-1])
-        if found is not None:
-            return found.iso3, " ".join(words[:-2])
+    for i in range(len(words) - 2, 0, -1):
+        if key(words[i]) in _TAIL_PREPOSITIONS:
+            found = kb.country(" ".join(words[i + 1 :]))
+            if found is not None:
+                return found.iso3, " ".join(words[:i])
     return None, " ".join(words)
 
 

@@ -111,9 +111,10 @@ class Gazetteer:
         phrase = parse_place(name)
         context = list(context_countries)
         constraint, parent = self._prefix(phrase, context)
-        for query in phrase.queries:
+        for query, part in phrase.queries:
             row = self._best(query, phrase, context, constraint, parent)
             if row is not None:
+                phrase.part = part
                 return self._location(row, phrase, near, name, start, end)
         if parent is not None:
             return self._location(parent, phrase, True, name, start, end)

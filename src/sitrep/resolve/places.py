@@ -38,15 +38,48 @@ _ADMIN_SUFFIX = re.compile(
 )
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village|municipality)$", re.IGNORECASE)
 _AIRPORT = re.compile(r"\b(?:airport|airfield|air\s*base|airbase)\b", re.IGNORECASE)
+_GENERIC_WORDS = frozenset(
+    {
+        "",
+        "airport",
+        "international airport",
+        "city",
+        "town",
+        "village",
+        "state",
+        "province",
+        "region",
+        "district",
+        "base",
+        "air base",
+        "camp",
+        "area",
+        "border",
+        "crossing",
+        "square",
+        "suburbs",
+        "southern suburbs",
+        "port",
+        "market",
+        "mosque",
+        "hospital",
+        "school",
+        "prison",
+    }
+)
 BROAD = frozenset({"country", "admin1", "region"})
 
 
 @dataclass
 class PlacePhrase:
-    """What a place phrase asks for: keys to try (best first) and hints for choosing."""
+    """What a place phrase asks for: keys to try (best first) and hints for choosing.
+
+    ``queries`` pairs each lookup text with whether it drops a direction word ("northern
+    Iraq" -> "Iraq", part of a region); the unstripped text is tried first ("East Jerusalem").
+    """
 
     text: str
-    queries: list[str] = field(default_factory=list)
+    queries: list[tuple[str, bool]] = field(default_factory=list)
     prefix: str | None = None
     hint: str | None = None
     near: bool = False
@@ -59,9 +92,15 @@ def parse_place(text: str) -> PlacePhrase:
     rest = text.strip().strip(".,;:")
     while (found := _NEAR.match(rest)) is not None:
         phrase.near, rest = True, rest[found.end() :]
-    if (found := _PART.match(rest)) is not None:
-        phrase.part, rest = True, rest[found.end() :]
-    words = rest.split()
+    _add(phrase, rest, False)
+    part = _PART.match(rest)
+    if part is not None:
+        _add_words(phrase, rest[part.end() :].split(), True)
+    _add_words(phrase, rest.split(), False)
+    return phrase
+
+
+def _add_words(phrase: PlacePhrase, words: list[str], part: bool) -> None:
     if words and words[0].lower() == "the":
         words = words[1:]
     possessive = next((i for i, w in enumerate(words[:-1]) if is_possessive(w)), None)
@@ -69,12 +108,17 @@ def parse_place(text: str) -> PlacePhrase:
         joined = (
             words[:possessive] + [strip_possessive(words[possessive])] + words[possessive + 1 :]
         )
-        phrase.queries.append(" ".join(joined))
+        _add(phrase, " ".join(joined), part)
         phrase.prefix = " ".join(joined[: possessive + 1])
         words = words[possessive + 1 :]
-    phrase.hint = _hint(" ".join(words))
-    phrase.queries += _variants(" ".join(words))
-    return phrase
+    phrase.hint = phrase.hint or _hint(" ".join(words))
+    for variant in _variants(" ".join(words)):
+        _add(phrase, variant, part)
+
+
+def _add(phrase: PlacePhrase, query: str, part: bool) -> None:
+    if query and key(query) not in _GENERIC_WORDS and all(q != query for q, _ in phrase.queries):
+        phrase.queries.append((query, part))
 
 
 def _hint(text: str) -> str | None:
@@ -137,7 +181,7 @@ def _base(cand: Candidate) -> float:
     if cand.feature == "country":
         return 9.0
     if cand.feature == "admin1":
-        return math.log10(cand.population + 10) - 1.5
+        return math.log10(cand.population + 10) - 2.5
     if cand.feature == "city":
         return math.log10(cand.population + 10)
     if cand.feature in ("airport", "base"):
