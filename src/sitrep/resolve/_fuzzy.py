@@ -23,7 +23,7 @@ def _trigrams(text: str) -> set[str]:
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Optimal-string-alignment distance between a and b; returns limit + 1 once it exceeds limit."""
+    """Optimal-string-alignment distance of a and b; limit + 1 once it exceeds limit."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     prev2: list[int] = []

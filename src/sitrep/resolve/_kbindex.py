@@ -126,10 +126,9 @@ def _country_keys(data: KBData) -> dict[str, CountryEntry]:
         metonym = CountryEntry(iso3=rec.iso3, name=rec.name, capital=rec.capital, is_metonym=True)
         for name in (rec.name, *rec.aliases, *rec.demonyms, *_plurals(rec.demonyms), rec.iso3):
             table.setdefault(key(name), plain)
-        capitals = (rec.capital, *rec.capital_aliases) if rec.metonym else rec.capital_aliases
-        for name in capitals:
-            if name:
-                table.setdefault(key(name), metonym)
+        capitals = [rec.capital] if rec.capital and rec.metonym else []
+        for name in (*capitals, *rec.capital_aliases):
+            table.setdefault(key(name), metonym)
     return table
 
 

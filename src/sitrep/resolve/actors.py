@@ -207,7 +207,7 @@ class ActorKB:
         return next((t for t in self._ix.titles if rest.endswith(t)), rest)
 
     def strip_title(self, text: str) -> str:
-        """The key of ``text`` without leading titles ("Supreme Leader Ali Khamenei" -> "ali ...")."""
+        """``text``'s key without leading titles ("Supreme Leader Ali Khamenei" -> "ali ...")."""
         rest = key(text)
         changed = True
         while changed and rest:
@@ -225,7 +225,7 @@ class ActorKB:
         return self._ix.entries.get(best) if best else None
 
     def org_holder(self, org_id: str, title: str, when: date | None = None) -> KBEntry | None:
-        """Who held a ``title`` ("Commander", "Leader") of the organisation ``org_id`` on ``when``."""
+        """Who held ``title`` ("Commander", "Leader") of organisation ``org_id`` on ``when``."""
         title_key = key(title)
         holders = [
             (ident, role)
@@ -356,7 +356,7 @@ class ArticleActors:
 
 
 def _drop_lowercase_lead(phrase: str) -> str:
-    """ "rebel Kurdistan Workers' Party" -> "Kurdistan Workers' Party" (adjectives before a name)."""
+    """ "rebel Kurdistan Workers' Party" -> "Kurdistan Workers' Party" (leading adjectives)."""
     words = phrase.split()
     for _ in range(2):
         if len(words) > 1 and words[0][:1].islower():

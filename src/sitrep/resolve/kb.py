@@ -30,7 +30,7 @@ _ID = re.compile(r"^[A-Za-z0-9_.:-]+$")
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """An office a person held: ``start``/``end`` are ISO dates (or years); ``end`` None = current."""
+    """An office a person held: ``start``/``end`` ISO dates or years; ``end`` None = current."""
 
     office: str
     country: str | None = None
