@@ -16,8 +16,31 @@ def build_events(mentions: list[Mention], doc_id: str, published: date | None,
     """The events of one document, in document order, exactly one of them ``main``."""
     drafts = group(mentions)
     dates = complete_dates(drafts, published)
-    main = choose_main(drafts)
-    return [_event(d, dates[i], doc_id, i == main, ontology) for i, d in enumerate(drafts)]
+    built = [(d, _event(d, dates[i], doc_id, False, ontology)) for i, d in enumerate(drafts)]
+    kept = [(d, e) for d, e in built if reportable(e)]
+    main = choose_main([d for d, _ in kept])
+    if main is not None:
+        kept[main][1].main = True
+    return [e for _, e in kept]
+
+
+def reportable(event: Event) -> bool:
+    """Enough evidence to be a conflict event worth a record.
+
+    Violence needs someone or somewhere (an actor, a victim, a place or a count): "protection
+    from attacks" in a software story has none. Non-violent politics needs a political actor:
+    a state, its officials or forces, an armed group, an international body, or protesters.
+    """
+    if event.cameo_root in {"14", "15", "17", "18", "19", "20"}:
+        return any([event.actor1, event.actor2, event.victims, event.location,
+                    event.fatalities is not None, event.injured is not None])
+    return any(_political(a) for a in (event.actor1, event.actor2))
+
+
+def _political(actor: Actor | None) -> bool:
+    if actor is None or actor.type in {"civilians", "rioters"}:
+        return False
+    return actor.type != "other" or bool(actor.entity_id)
 
 
 def _event(draft: EventDraft, when: DateResolution | None, doc_id: str, main: bool,
