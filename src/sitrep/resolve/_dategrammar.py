@@ -129,6 +129,7 @@ _NEEDS = {  # lower-case substrings; a rule runs only if the text holds one of e
     "TIME": "0|1|2|3|4|5|6|7|8|9|midnight|noon|midday|dawn|dusk|daybreak|sunrise|sunset|nightfall",
     "PART": "morning|afternoon|evening|hours",
 }
+_YREL = r",?\s+(?P<yrel>(?i:this|last|next))\s+(?i:year)"  # "March 11 this year"
 _ON = r"(?:(?i:on|by|(?:on\s+|in\s+)?the\s+(?:night|morning|afternoon|evening)\s+of)\s+)?"
 _WDP = r"(?:{W1},?\s+)?"
 _RANGE_PRE = r"(?:(?i:(?:on\s+)?the\s+night\s+of|between|from|on|over)\s+)?"
@@ -170,12 +171,12 @@ _RULES: tuple[tuple[str, str, str, str], ...] = (
      r"(?P<y2>(?:19|20)\d\d)"),
     ("dmy", "explicit", "D M",
      _ON + _WDP.replace("W1", "W2") + r"(?:(?i:the)\s+)?{D1}(?:\s+of)?\s+{M1}"
-     r"(?:,?\s+{Y1})?"),
+     r"(?:,?\s+{Y1}|" + _YREL + ")?"),
     ("mdy", "explicit", "D M",
      _ON + _WDP.replace("W1", "W2") + r"{M1}\s+(?:(?i:the)\s+)?{D1}"
-     r"(?:,?\s+{Y1})?"),
+     r"(?:,?\s+{Y1}|" + _YREL + ")?"),
     ("ordinal_day", "explicit", "D",
-     r"(?i:on\s+)?(?i:the)\s+(?P<d1>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?!\s+(?:of\s+)?[A-Z])"),
+     r"(?i:on)\s+the\s+(?P<d1>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?!\s+(?:of\s+)?[A-Za-z])"),
     ("month", "month", "M",
      _MONTH_PRE + _PART + r"{MF1}(?:,?\s+{Y1})?"),
     ("month_abbr_year", "month", "D M",
@@ -184,7 +185,7 @@ _RULES: tuple[tuple[str, str, str, str], ...] = (
      r"(?i:(?:in|during|since|throughout)\s+)?(?i:the\s+)"
      r"(?P<part>(?i:early|late|mid)[\s-])?(?P<dec>(?:19|20)\d0)['’]?s"),
     ("year", "year", "D",
-     r"(?P<pre>(?i:in|during|throughout|since|until|by|for|of|in\s+the\s+year)\s+)?"
+     r"(?P<pre>(?i:in|during|throughout|since|until|by|for|in\s+the\s+year)\s+)?"
      + _PART + r"(?P<y1>(?:19|20)\d\d)(?!\d)"),
     ("relday", "relative_day", "REL",
      r"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+"

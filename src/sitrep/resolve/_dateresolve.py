@@ -124,7 +124,10 @@ def explicit_day(g: DateGrammar, month: str | int, dday: str, year: str | None,
 
 def explicit(mt: re.Match[str], g: DateGrammar, pub: date | None,
               future: bool) -> DateResolution | None:
-    return day(explicit_day(g, mt["m1"], mt["d1"], mt["y1"], pub, future))
+    year = mt["y1"]
+    if mt.re.groupindex.get("yrel") and mt["yrel"] and pub is not None:  # "March 11 this year"
+        year = str(pub.year + {"last": -1, "next": 1}.get(mt["yrel"].lower(), 0))
+    return day(explicit_day(g, mt["m1"], mt["d1"], year, pub, future))
 
 
 def iso(mt: re.Match[str], g: DateGrammar, pub: date | None,
@@ -158,28 +161,47 @@ def ordinal_day(mt: re.Match[str], g: DateGrammar, pub: date | None,
 
 
 def range_same_month(mt: re.Match[str], g: DateGrammar, pub: date | None,
-                      future: bool) -> DateResolution | None:
-    """ "1-3 May", "May 1 to 3", "the night of 5 to 6 June" (a range ending in the month)."""
-    last = explicit_day(g, mt["m1"], mt["d2"], mt["y1"], pub, future)
-    if last is None:
+                     future: bool) -> DateResolution | None:
+    """ "1-3 May", "May 1 to 3", "the night of 5 to 6 June", "30 to 2 June" (a range ending in
+    the month). Without a year, the first day is the latest one on or before publication."""
+    m, d1, d2 = g.month(mt["m1"]), _number(mt["d1"]), _number(mt["d2"])
+    first_month = m if d1 <= d2 else (m - 2) % 12 + 1
+    if mt["y1"]:
+        end_year = year_of(mt["y1"], pub)
+    elif future:  # a future range ends on or after publication
+        end_year = _infer_year(m, d2, pub, True)
+    else:  # a past range starts on or before publication
+        start_year = _infer_year(first_month, d1, pub, False)
+        end_year = None if start_year is None else start_year + (first_month > m)
+    if end_year is None:
         return None
-    d1 = int(re.sub(r"\D", "", mt["d1"]))
-    first = safe_date(last.year, last.month, d1) if d1 <= last.day else None
-    if first is None:  # "30 to 2 June": the first day is in the month before
-        previous = add_months(last.replace(day=1), -1)
-        first = safe_date(previous.year, previous.month, d1)
-    return span(first, last)
+    start_year = end_year - (first_month > m)
+    return span(safe_date(start_year, first_month, d1), safe_date(end_year, m, d2))
 
 
 def range_full(mt: re.Match[str], g: DateGrammar, pub: date | None,
-                future: bool) -> DateResolution | None:
-    last = explicit_day(g, mt["m2"], mt["d2"], mt["y2"] or mt["y1"], pub, future)
-    if last is None:
+               future: bool) -> DateResolution | None:
+    """ "between 28 February and 2 March", "from November 28 to December 1, 2020"."""
+    m1, m2 = g.month(mt["m1"]), g.month(mt["m2"])
+    d1, d2 = _number(mt["d1"]), _number(mt["d2"])
+    wraps = (m2, d2) < (m1, d1)
+    if mt["y2"] or mt["y1"]:
+        end_year = year_of(mt["y2"] or mt["y1"], pub)
+    elif future:
+        end_year = _infer_year(m2, d2, pub, True)
+    else:
+        start_year = _infer_year(m1, d1, pub, False)
+        end_year = None if start_year is None else start_year + wraps
+    if end_year is None:
         return None
-    first = explicit_day(g, mt["m1"], mt["d1"], mt["y1"] or str(last.year), pub, future)
-    if first is not None and first > last and not mt["y1"]:
-        first = safe_date(first.year - 1, first.month, first.day)
-    return span(first, last)
+    start_year = year_of(mt["y1"], pub) if mt["y1"] else end_year - wraps
+    if start_year is None:
+        return None
+    return span(safe_date(start_year, m1, d1), safe_date(end_year, m2, d2))
+
+
+def _number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
 
 
 def range_months(mt: re.Match[str], g: DateGrammar, pub: date | None,

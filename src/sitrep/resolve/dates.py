@@ -49,8 +49,8 @@ _INTRINSIC_FUTURE = re.compile(r"(?i)\b(?:tomorrow|next|coming|later\s+(?:this|i
 _PAST_MODE = re.compile(r"(?i)^(?:last|past|previous|this\s+past)\b")
 _FUTURE_MARK = re.compile(
     r"(?i)\b(?:will|shall|won['’]t|(?:is|are|was|were)\s+(?:due|scheduled|set|expected|slated|"
-    r"planned|going|supposed)\s+to|plans?\s+to|planning\s+to|intends?\s+to|to\s+be\s+held|"
-    r"would)\b|['’]ll\b")
+    r"planned|going|supposed)\s+to|(?:is|are)\s+to\s+(?:be|run|take|begin|start|hold|meet|"
+    r"visit|open)|plans?\s+to|planning\s+to|intends?\s+to|to\s+be\s+held|would)\b|['’]ll\b")
 _PAST_MARK = re.compile(
     r"(?i)\b(?:said|told|announced|reported|was|were|had|did|claimed|confirmed|added|took|met|"
     r"went|came|began|fled|shot|hit|fought|struck|left|made|gave|saw|led|sent|threw|ran|"
