@@ -287,6 +287,30 @@ def test_every_bare_strike_noun_and_fire_verb_is_conditioned(
         assert all(row.when for row in _rows(triggers, phrase, pos)), phrase
 
 
+def _rank(row: TriggerRow) -> tuple[int, int, int]:
+    """The documented preference: longer phrase, then more conditions, then the finer code."""
+    return (len(row.lemmas), len(row.when), len(row.cameo))
+
+
+def _values(row: TriggerRow, key: str) -> set[str]:
+    return {value for c in row.when if c.key == key for value in c.values}
+
+
+def test_context_rows_win_over_or_exclude_generic_rows(
+        triggers: tuple[TriggerRow, ...]) -> None:
+    """A row specialised by ``ctx`` must outrank each row of the same phrase without ``ctx``,
+    or that row's ``not_ctx`` must exclude every one of its context lemmas."""
+    clashes = []
+    for special in (row for row in triggers if _values(row, "ctx")):
+        for generic in _rows(triggers, special.phrase, special.pos):
+            if _values(generic, "ctx") or generic.cameo == special.cameo:
+                continue
+            excluded = _values(special, "ctx") <= _values(generic, "not_ctx")
+            if _rank(special) <= _rank(generic) and not excluded:
+                clashes.append((special.phrase, special.cameo, generic.cameo, special.line))
+    assert clashes == []
+
+
 @pytest.mark.parametrize("phrase", ["say", "death toll", "death", "die", "war", "tell",
                                     "announce", "report"])
 def test_non_triggers_are_absent(triggers: tuple[TriggerRow, ...], phrase: str) -> None:
