@@ -20,6 +20,7 @@ from sitrep.resolve.dates import (
     TimeExpression,
     find_time_expressions,
     is_past_or_present,
+    is_report_date,
     narrative_range,
     parse_published,
     publication_date,
@@ -621,3 +622,16 @@ def test_date_grammar_reports_bad_data_with_path(text: str, line: str) -> None:
         DateGrammar.parse(text, "/x/dates.tsv")
     assert info.value.code == "E010"
     assert "/x/dates.tsv" in str(info.value) and line in str(info.value)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Chad's army said on Monday it had killed 300 rebels over the weekend.",
+     [True, False]),
+    ("The minister told reporters on Tuesday that troops withdrew on Sunday.", [True, False]),
+    ("Gunmen killed five villagers on Saturday, police said on Sunday.", [False, True]),
+    ("Police said Friday's attack killed three.", [False]),
+    ("On Tuesday, thousands descended on the Green Zone.", [False]),
+])
+def test_is_report_date(sentence: str, expected: list[bool]) -> None:
+    found = find_time_expressions(sentence)
+    assert [is_report_date(sentence, e) for e in found] == expected

@@ -27,8 +27,8 @@ from . import _dateresolve as fixed
 from ._dategrammar import DateGrammar, Rule, grammar
 from ._dateresolve import Handler, count_of, span, unit_of
 
-__all__ = ["TimeExpression", "find_time_expressions", "is_past_or_present", "narrative_range",
-           "parse_published", "publication_date", "resolve_time_expression"]
+__all__ = ["TimeExpression", "find_time_expressions", "is_past_or_present", "is_report_date",
+           "narrative_range", "parse_published", "publication_date", "resolve_time_expression"]
 
 _HANDLERS: dict[str, Handler] = {
     "iso": fixed.iso, "iso_slash": fixed.iso, "ordinal_day": fixed.ordinal_day,
@@ -57,6 +57,9 @@ _PAST_MARK = re.compile(
     r"broke|stormed|descended)\b|(?<!\bbe\s)(?<!been\s)\b(?!(?:scheduled|planned|expected)\b)"
     r"[a-z]{3,}ed\b")
 _MONTH_WORDS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # "Friday March 3" is a date
+_REPORTED = re.compile(
+    r"(?i)\b(?:said|says|told(?:\s+[\w’']+){0,3}|announced|reported|confirmed|stated|added|"
+    r"declared|tweeted|wrote|disclosed|revealed|claimed|acknowledged|admitted)\s*,?\s*$")
 _FUTURE_ELIGIBLE = {"weekday", "explicit", "month", "range"}
 
 
@@ -202,6 +205,15 @@ def _since(resolved: DateResolution, published: date | None) -> DateResolution |
     if published is None:
         return DateResolution(None, first, None, "range")
     return span(first, published)
+
+
+def is_report_date(text: str, expr: TimeExpression) -> bool:
+    """Whether ``expr`` dates the reporting ("police said on Monday", "told reporters on
+    Monday") rather than the event; prefer another expression of the sentence when there is
+    one. ``expr`` offsets are into ``text``."""
+    if re.match(r"['’]s\b", text[expr.end:expr.end + 2]):
+        return False  # "police said Friday's attack ...": the attack's date
+    return bool(_REPORTED.search(text[max(0, expr.start - 40):expr.start]))
 
 
 def publication_date(published: date | None) -> DateResolution:
