@@ -101,3 +101,23 @@ def test_coder_not_ready_is_a_clear_error(files: tuple[Path, Path],
     monkeypatch.setattr(api, "_code_batch", not_ready)
     assert main(["evaluate", str(files[0])]) == 2
     assert "E508" in capsys.readouterr().err
+
+
+def test_print_floors_is_loadable(files: tuple[Path, Path], tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    gold, pred = files
+    assert main(["evaluate", str(gold), "--pred", str(pred), "--print-floors"]) == 0
+    floors = tmp_path / "floors.yaml"
+    floors.write_text("tolerance: 0.01\n" + capsys.readouterr().out)
+    assert main(["evaluate", str(gold), "--pred", str(pred), "--floors", str(floors)]) == 0
+
+
+def test_gold_files_default_to_those_the_floors_file_lists(
+        files: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(api, "_code_batch", _fake_batch)
+    floors = tmp_path / "floors.yaml"
+    floors.write_text("tolerance: 0.01\nfiles:\n  g.jsonl:\n    events.recall: 0.5\n")
+    assert main(["evaluate", "--floors", str(floors), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["reports"][0]["gold"] == "g.jsonl"
+    assert main(["evaluate"]) == 2

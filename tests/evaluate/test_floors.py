@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import SitrepError
-from sitrep.evaluate import Floors, evaluate
+from sitrep.evaluate import Floors, evaluate, suggest_floors
 
 from .helpers import event, gold_doc, gold_event, load_docs
 
@@ -66,3 +66,12 @@ def test_project_floors_file_is_valid() -> None:
     floors = Floors.load(GOLD_FLOORS)
     assert 0 < floors.tolerance <= 0.05
     assert "seed.jsonl" in floors.files
+
+
+def test_suggested_floors_round_down_with_margin(tmp_path: Path) -> None:
+    gold = load_docs(tmp_path, [gold_doc([gold_event(), gold_event(event_date="2019-12-01")])])
+    report = evaluate(gold, {"d1": [event()]})
+    suggested = suggest_floors([report], margin=0.02, min_pairs=1)["g.jsonl"]
+    assert suggested["events.recall"] == 0.48 and suggested["events.precision"] == 0.98
+    assert suggested["cameo_code"] == 0.98 and "fatalities_exact" not in suggested
+    assert "cameo_code" not in suggest_floors([report], min_pairs=2)["g.jsonl"]

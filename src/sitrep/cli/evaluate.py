@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import yaml
 from rich.console import Console
 from rich.table import Table
 
@@ -27,6 +28,7 @@ from ..evaluate import (
     render_tables,
     render_tag_table,
     reports_json,
+    suggest_floors,
     write_predictions,
 )
 
@@ -38,7 +40,9 @@ def register(sub: Any) -> None:
         description="Score sitrep against gold files (docs/gold-format.md): event precision, "
         "recall and F1 after one-to-one matching, and per-field accuracy. See docs/evaluate.md.",
     )
-    parser.add_argument("gold", nargs="+", type=Path, metavar="GOLD", help="gold JSONL file(s)")
+    parser.add_argument("gold", nargs="*", type=Path, metavar="GOLD",
+                        help="gold JSONL file(s); default with --floors: the files it lists, "
+                        "next to it")
     parser.add_argument("--pred", action="append", type=Path, metavar="PRED", default=None,
                         help="predictions JSONL to score instead of running sitrep; give one "
                         "--pred per GOLD, in the same order")
@@ -49,6 +53,9 @@ def register(sub: Any) -> None:
                         help="also show event precision and recall per document tag")
     parser.add_argument("--floors", type=Path, metavar="FILE",
                         help="floors YAML; exit 1 when a figure is below its floor")
+    parser.add_argument("--print-floors", action="store_true",
+                        help="print a floors 'files:' block from the current figures (each "
+                        "minus 0.02, rounded down) to paste into a floors file")
     parser.add_argument("--write-pred", type=Path, metavar="PATH",
                         help="save sitrep's predictions: a file for one GOLD, else a directory "
                         "receiving <gold name>.pred.jsonl per gold file")
@@ -61,14 +68,23 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    floors = Floors.load(args.floors) if args.floors else None
+    if not args.gold:
+        if floors is None:
+            print("sitrep evaluate: give GOLD files, or --floors FILE to use the files it "
+                  "lists", file=sys.stderr)
+            return 2
+        args.gold = [floors.path.parent / name for name in floors.files]
     golds = [load_gold(path) for path in args.gold]
     preds_paths: list[Path] | None = args.pred
     if preds_paths is not None and len(preds_paths) != len(golds):
         raise SitrepError(E.E504, path=", ".join(map(str, preds_paths)),
                           cause=f"{len(preds_paths)} --pred files for {len(golds)} gold files")
-    floors = Floors.load(args.floors) if args.floors else None
     reports = [_report(gold, i, args) for i, gold in enumerate(golds)]
-    _print_reports(reports, args)
+    if args.print_floors:
+        print(yaml.safe_dump({"files": suggest_floors(reports)}, sort_keys=False), end="")
+    else:
+        _print_reports(reports, args)
     return _check_floors(reports, floors) if floors else 0
 
 

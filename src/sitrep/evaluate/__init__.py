@@ -11,7 +11,7 @@ The gold format is docs/gold-format.md; scoring rules are docs/evaluate.md.
 from __future__ import annotations
 
 from .api import evaluate, predict
-from .floors import Floors
+from .floors import Floors, suggest_floors
 from .gold import GoldDoc, GoldEvent, GoldSet, Labels, load_gold
 from .match import Matching, assign, match_events
 from .predictions import event_from_dict, load_predictions, prediction_lines, write_predictions
@@ -37,5 +37,6 @@ __all__ = [
     "render_tables",
     "render_tag_table",
     "reports_json",
+    "suggest_floors",
     "write_predictions",
 ]

@@ -7,7 +7,8 @@ lowering one needs an entry under ``reasons`` (file, metric, from, to, reason), 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -123,3 +124,23 @@ def _reasons(raw: Any, path: Path) -> tuple[Lowered, ...]:
             raise SitrepError(E.E507, path=path, cause=f"reason entry {entry!r} needs file, "
                                                        f"metric, from, to, reason ({exc})") from exc
     return tuple(result)
+
+
+def suggest_floors(reports: Sequence[Report], margin: float = 0.02,
+                   min_pairs: int = 5) -> dict[str, dict[str, float]]:
+    """Floors from current figures: each gated figure minus ``margin``, rounded down to 0.01.
+
+    Field accuracies measured on fewer than ``min_pairs`` pairs are left out.
+    """
+    result: dict[str, dict[str, float]] = {}
+    for report in reports:
+        floors = {}
+        for metric, value in report.metrics().items():
+            if metric not in GATED_METRICS or value is None:
+                continue
+            field = report.fields.get(metric)
+            if field is not None and field.total < min_pairs:
+                continue
+            floors[metric] = max(0.0, math.floor((value - margin) * 100 + 1e-9) / 100)
+        result[report.name] = floors
+    return result
