@@ -318,7 +318,7 @@ def resolve_actor(
     found = _resolve_rest(kb, rest, country, when)
     if found is not None:
         return _from_entry(kb, found, span)
-    generic = kb.generic(rest)
+    generic = kb.generic(rest if country else phrase)  # keep "the": it marks anaphora
     if generic is None:
         return _titled_person(kb, rest, country, span)
     if generic.anaphoric and country is None:
