@@ -125,8 +125,8 @@ def _compatible(mention: Mention, draft: EventDraft) -> bool:
     dated = draft.date
     if mention.date is not None and dated is not None and mention.date.event_date != dated.event_date:
         return False
-    return not (mention.location and draft.best.location and
-                mention.location.country != draft.best.location.country)
+    here, there = mention.location, draft.best.location
+    return not (here and there and here.country and there.country and here.country != there.country)
 
 
 def _same_sentence(mention: Mention, draft: EventDraft) -> bool:

@@ -8,12 +8,14 @@ counts (counts). Every span is mapped back to the original text through the offs
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .arguments import Roles, lemma, phrase, roles_of
+from .arguments import NEAR_PREPS, Roles, lemma, phrase, roles_of
 from .detect.lexicon import InstrumentRow, Lexicon
 from .detect.modality import modality_of
 from .detect.triggers import TriggerMatch, find_triggers
@@ -167,8 +169,8 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
         background=info.background or _descriptive(head, match.row.cameo),
         instrument=instrument.instrument if instrument else None,
     )
-    _fill_actors(mention, roles, state, res)
     mention.location = _location(roles, sent, state, res)
+    _fill_actors(mention, roles, state, res)
     mention.date = _choose_time(head, roles, times)
     mention.confidence = _confidence(match, mention)
     return mention
@@ -237,11 +239,30 @@ def _choose_time(head: Token, roles: Roles, times: list[tuple[DateResolution, in
 
 
 def _fill_actors(mention: Mention, roles: Roles, state: DocState, res: Resources) -> None:
+    here = mention.location.country if mention.location else None
+    with _local_context(state.actors, here):
+        _resolve_roles(mention, roles, state, res, here)
+
+
+@contextmanager
+def _local_context(actors: ArticleActors, here: str | None) -> Iterator[None]:
+    """Generic actors ("gunmen", "police") belong first to the country the event is in."""
+    saved = list(actors.context_countries)
+    if here:
+        actors.context_countries = [here] + [c for c in saved if c != here]
+    try:
+        yield
+    finally:
+        actors.context_countries = saved
+
+
+def _resolve_roles(mention: Mention, roles: Roles, state: DocState, res: Resources,
+                   here: str | None) -> None:
     if roles.agent is not None:
-        mention.actor1 = _attacker(_actor(roles.agent, state, res), mention, res)
+        mention.actor1 = _attacker(_actor(roles.agent, state, res, here), mention, res)
     patients: list[Actor] = []
     for token in roles.patients:
-        actor = _actor(token, state, res)
+        actor = _actor(token, state, res, here)
         if actor is not None and all(actor.name != p.name for p in patients):
             patients.append(actor)
     if mention.actor1 is not None:
@@ -251,7 +272,8 @@ def _fill_actors(mention: Mention, roles: Roles, state: DocState, res: Resources
         mention.victims = patients[1:]
 
 
-def _actor(token: Token, state: DocState, res: Resources) -> Actor | None:
+def _actor(token: Token, state: DocState, res: Resources, here: str | None = None
+           ) -> Actor | None:
     """Resolve a role token to an actor: a named entity inside it first, then its phrase."""
     target = _actor_token(token)
     named = _named_entity(target)
@@ -263,20 +285,21 @@ def _actor(token: Token, state: DocState, res: Resources) -> Actor | None:
         return None  # "the Deputy Commander of X" names a person we could not find
     owner = [c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if owner and target.ent_type_ == "":  # "the militia group's positions" -> the group
-        found = _actor(owner[0], state, res)
+        found = _actor(owner[0], state, res, here)
         if found is not None:
             return found
     found = state.actors.resolve(*_original(phrase(target), state))
-    return found if found is not None else _target_noun(target, state, res)
+    return found if found is not None else _target_noun(target, state, res, here)
 
 
-def _target_noun(token: Token, state: DocState, res: Resources) -> Actor | None:
+def _target_noun(token: Token, state: DocState, res: Resources, here: str | None = None
+                 ) -> Actor | None:
     """"a military base" -> the forces holding it; "a market" -> civilians (country from context)."""
     entry = res.targets.get(lemma(token))
     if entry is None:
         return None
     kind, label = entry
-    country = state.countries[0] if state.countries else None
+    country = here or (state.countries[0] if state.countries else None)
     text, start, end = _original(phrase(token), state)
     return Actor(name=_labelled(label, country, res), country=country, type=kind, text=text,
                  start=start, end=end)
@@ -341,10 +364,23 @@ def _location(roles: Roles, sent: Span, state: DocState, res: Resources) -> Loca
     found = _best_place(_resolve_places(roles.places, state, res))
     if found is None or found.geo_precision == 3:
         taken = _actor_token_ids(roles)
-        loose = [(_place_head(e.root), False) for e in sent.ents if e.label_ in PLACE_LABELS
-                 and e.root.i not in taken]
+        loose = [(_place_head(e.root), _near(e.root)) for e in sent.ents if e.label_ in PLACE_LABELS
+                 and e.root.i not in taken and not _in_clause_aside(e.root)]
         found = _best_place(([found] if found else []) + _resolve_places(loose, state, res))
     return found
+
+
+def _near(token: Token) -> bool:
+    """Governed by "near", "outside", "around" within two steps up."""
+    for ancestor in list(token.ancestors)[:3]:
+        if ancestor.dep_ == "prep":
+            return lemma(ancestor) in NEAR_PREPS
+    return False
+
+
+def _in_clause_aside(token: Token) -> bool:
+    """Inside a relative clause or apposition: "Soleimani, who shaped policy in the Middle East"."""
+    return any(t.dep_ in {"relcl", "appos"} for t in [token, *token.ancestors])
 
 
 def _place_head(token: Token) -> Token:

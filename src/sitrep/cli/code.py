@@ -62,7 +62,10 @@ def _print_table(document: Document, events: list[Event]) -> None:
         table.add_column(column, overflow="fold")
     for event in events:
         table.add_row(*_row(event))
-    Console().print(table if events else f"{title.strip()}: no events")
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)
+    console.print(table if events else f"{title.strip()}: no events")
 
 
 def _row(event: Event) -> list[str]:
