@@ -236,7 +236,7 @@ ACLED_PATHS: list[tuple[str, str, dict[str, Any], str, str]] = [
      "Looting/property destruction"),
     ("pull out", "VERB", {"actor1_type": "state_forces"}, "Strategic developments",
      "Non-violent transfer of territory"),
-    ("curfew", "NOUN", {"actor1_type": "government"}, "Strategic developments", "Other"),
+    ("besiege", "VERB", {"actor1_type": "rebel_group"}, "Strategic developments", "Other"),
 ]
 
 

@@ -62,6 +62,10 @@ CASES: list[tuple[AcledContext, str | None, str | None]] = [
      PRO, "Excessive force against protesters"),
     (C("175", actor1_type="state_forces", actor2_type="protesters"),
      PRO, "Protest with intervention"),
+    (C("175", actor1_type="protesters", actor2_type="state_forces"),
+     PRO, "Protest with intervention"),
+    (C("1831", actor2_type="protesters"), EXP, "Suicide bomb"),
+    (C("1821", actor1_type="state_forces", instrument="artillery"), VAC, "Sexual violence"),
     (C("141", force_against_protesters="lethal", fatalities=3),
      PRO, "Excessive force against protesters"),
     (C("193", actor1_type="state_forces", actor2_type="protesters"),
@@ -78,6 +82,7 @@ CASES: list[tuple[AcledContext, str | None, str | None]] = [
     (C("057", actor1_type="government", actor2_type="rebel_group"), STR, "Agreement"),
     (C("0841", actor1_type="rebel_group"), STR, "Agreement"),
     (C("173", actor1_type="state_forces", actor2_type="political_militia"), STR, "Arrests"),
+    (C("173", actor1_type="state_forces", actor2_type="protesters"), STR, "Arrests"),
     (C("173"), STR, "Arrests"),
     (C("060", plover_mode="group-change", actor1_type="rebel_group"),
      STR, "Change to group/activity"),
@@ -91,13 +96,15 @@ CASES: list[tuple[AcledContext, str | None, str | None]] = [
      STR, "Looting/property destruction"),
     (C("0874", plover_mode="withdraw", actor1_type="state_forces"),
      STR, "Non-violent transfer of territory"),
+    (C("0874", actor1_type="rebel_group"), STR, "Non-violent transfer of territory"),
     (C("191", actor1_type="state_forces"), STR, "Other"),
-    (C("1724", actor1_type="government"), STR, "Other"),
+    (C("174", actor1_type="political_militia", actor2_type="civilians"), STR, "Other"),
+    (C("1724", actor1_type="government"), None, None),
+    (C("1723", actor1_type="government"), None, None),
     # Not coded by ACLED
     (C("138", actor1_type="government"), None, None),
     (C("1384", actor1_type="rebel_group"), None, None),
     (C("195", modality="threatened"), None, None),
-    (C("193", actor1_type="state_forces", modality="denied"), None, None),
     (C("112", actor1_type="government"), None, None),
     (C("042"), None, None),
     (C("163", actor1_type="government"), None, None),
@@ -123,8 +130,8 @@ def test_every_sub_event_type_is_produced(ontology: Ontology) -> None:
     assert pairs <= {(kind, sub) for _, kind, sub in CASES}
 
 
-@pytest.mark.parametrize(("modality"), ["asserted", "attempted", "reported"])
-def test_attempted_and_reported_attacks_keep_the_attacks_type(ontology: Ontology,
+@pytest.mark.parametrize(("modality"), ["asserted", "attempted", "reported", "denied"])
+def test_attempted_reported_and_denied_attacks_keep_the_attacks_type(ontology: Ontology,
                                                               modality: str) -> None:
     ctx = C("1831", actor1_type="rebel_group", modality=modality)
     assert ontology.acled(ctx) == (EXP, "Suicide bomb")
