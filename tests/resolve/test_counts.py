@@ -108,6 +108,8 @@ COUNT_CASES: list[tuple[str, int | None, bool, str | None]] = [
     ("a few soldiers", None, True, None),
     ("many civilians", None, True, None),
     ("three soldiers and dozens of civilians", None, True, None),
+    ("at least nine soldiers and militiamen", 9, True, "at least"),
+    ("one soldier and civilians", None, True, None),
     ("Soleimani and his bodyguards", None, True, None),
 ]
 
@@ -352,7 +354,31 @@ SENTENCES: list[Any] = [
      "resting after a day's work.", 30, NO),
     ('The hashtag took on a life of its own.', NO, NO),
     ('Their nine-month-old child died of an infection.', 1, NO),
+    # added after a look over the gold articles
+    ('At least nine soldiers and militiamen were killed in the battle for the town.', 9, NO),
 ]
+
+HEADLINE = "Roadside bomb kills five Malian soldiers near Douentza\n\nBAMAKO, Mali - A bomb tore."
+
+
+@pytest.mark.slow
+def test_casualties_span_stops_at_headline_break(nlp: Any) -> None:
+    doc = nlp(HEADLINE)
+    result = casualties(next(iter(doc.sents)))
+    assert result.fatalities is not None and result.fatalities.number == 5
+    assert "\n" not in result.fatalities.text
+
+
+def test_casualties_without_a_parse_is_empty() -> None:
+    doc = Doc(Vocab(), words=["Gunmen", "killed", "25", "fighters", "."])
+    assert casualties(doc[:]) == Casualties()
+    assert casualties(doc[0:0]) == Casualties()
+
+
+@pytest.mark.parametrize("text", ["((", "and and", ",,,", "of", "-", "the"])
+def test_parse_count_odd_input(text: str) -> None:
+    assert parse_count(text) is None
+
 
 
 @pytest.mark.slow

@@ -256,11 +256,11 @@ def _candidate(tier: int, heads: list[Token], lex: NumberLexicon, kind: str) -> 
     parts, spans = [], []
     for head in _with_conjuncts(heads, kind, lex):
         part = count_words(_prehead_words(head, lex), lex, _singular(head))
-        if part.status == "unknown" and _names_person(head):
+        if part.status in ("unknown", "plural") and _names_person(head):
             part = Part("number", 1, bare=True)
         parts.append(part)
         spans.append(_part_span(head))
-    if not parts or all(p.status == "unknown" for p in parts):
+    if not parts or all(p.status in ("unknown", "plural") for p in parts):
         return None
     doc = heads[0].doc
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
@@ -345,9 +345,20 @@ def _part_span(head: Token) -> tuple[int, int]:
         if child.dep_ not in _SPAN_SKIP or (child.dep_ == "prep" and child.lower_ == "of"):
             tokens.extend(child.subtree)
     tokens = sorted(tokens, key=lambda t: t.i)
+    tokens = _to_line_end(tokens, tokens.index(head))
     while len(tokens) > 1 and tokens[-1].is_punct and tokens[-1].text != ")":
         tokens.pop()
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _to_line_end(tokens: list[Token], head_at: int) -> list[Token]:
+    """Cut a phrase at a line break after its head: a headline ends there."""
+    text = tokens[0].doc.text
+    for i in range(head_at, len(tokens) - 1):
+        gap = text[tokens[i].idx + len(tokens[i].text):tokens[i + 1].idx + len(tokens[i + 1])]
+        if "\n" in gap:
+            return tokens[:i + 1]
+    return tokens
 
 
 def _close_paren(text: str, start: int, end: int) -> int:

@@ -16,7 +16,8 @@ _DETERMINERS = {"the", "his", "her", "its", "their", "our", "these", "those", "t
 
 @dataclass(frozen=True)
 class Part:
-    """The count of one coordinated part: ``status`` is "number", "vague" or "unknown".
+    """The count of one coordinated part: ``status`` is "number", "vague", "unknown" or
+    "plural" (a bare plural noun without determiner: "militiamen").
 
     ``bare`` is true when the number was guessed from a bare noun ("the commander" = 1).
     """
@@ -32,6 +33,8 @@ def combine(parts: list[Part], text: str) -> Count:
     """One ``Count`` from the counts of coordinated parts (None if any part is not a number)."""
     qualifier = next((p.qualifier for p in parts if p.qualifier), None)
     approximate = any(p.approximate for p in parts)
+    if len(parts) > 1 and (parts[0].number or 0) > 1:  # "nine soldiers and militiamen" = 9
+        parts = [parts[0], *(p for p in parts[1:] if p.status != "plural")]
     if any(p.status != "number" for p in parts):
         return Count(None, text, True, qualifier)
     return Count(sum(p.number or 0 for p in parts), text, approximate, qualifier)
@@ -87,11 +90,16 @@ def _bare_part(words: list[str], lex: NumberLexicon, singular: bool | None) -> P
         return Part("unknown")
     if singular is None:
         singular = _is_name(content, lex) or not _plural(content[-1])
-    return Part("number", 1, bare=True) if singular else Part("unknown")
+    if singular:
+        return Part("number", 1, bare=True)
+    return Part("plural" if words[0].lower() not in _DETERMINERS else "unknown")
 
 
 def _plural(word: str) -> bool:
-    return word.lower().endswith("s") and not word.lower().endswith(("ss", "us", "is"))
+    lower = word.lower()
+    if lower.endswith(("men", "children", "people", "folk")):  # "militiamen", "gunmen"
+        return True
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
 def _is_name(content: list[str], lex: NumberLexicon) -> bool:

@@ -36,7 +36,7 @@ def parse_count(text: str) -> Count | None:
     lex = lexicon()
     words = _cut(words_of(_PARENS.sub(" ", text), lower=False))
     parts = _count_parts(_split_parts(words, lex), lex)
-    if not parts or all(p.status == "unknown" for p in parts):
+    if not parts or all(p.status in ("unknown", "plural") for p in parts):
         return None
     return combine(parts, text.strip())
 
@@ -86,7 +86,7 @@ def _count_parts(raw: list[tuple[list[str], str]], lex: NumberLexicon) -> list[P
         previous = raw[index - 1][0] if index else []
         if parts and part.bare and after_comma and parts[-1].number == 1 and not is_list:
             continue  # "the commander, Qassem Soleimani": an apposition
-        if parts and part.status == "unknown" and ("of" in [w.lower() for w in previous]
+        if parts and part.status in ("unknown", "plural") and ("of" in [w.lower() for w in previous]
                                                    or after_comma):
             continue  # "members of the army and police": coordination inside "of ..."
         parts.append(part)
