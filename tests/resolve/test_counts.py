@@ -356,6 +356,11 @@ SENTENCES: list[Any] = [
     ('Their nine-month-old child died of an infection.', 1, NO),
     # added after a look over the gold articles
     ('At least nine soldiers and militiamen were killed in the battle for the town.', 9, NO),
+    ('Iran fired missiles at two bases in retaliation for the killing of Qassem Soleimani.',
+     NO, NO),
+    ('Protesters set fire to a police precinct over the death of George Floyd.', NO, NO),
+    ('Thousands marched to condemn the killing of three journalists.', NO, NO),
+    ('The death of three soldiers in the blast shocked the country.', 3, NO),
 ]
 
 HEADLINE = "Roadside bomb kills five Malian soldiers near Douentza\n\nBAMAKO, Mali - A bomb tore."

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _RELATIVE = {"who", "that", "which", "whom"}
+_CAUSE_PREPS = {"for", "over", "after", "following", "against", "since", "about", "despite"}
+_REACTION_VERBS = {"condemn", "protest", "investigate", "mourn", "denounce", "probe", "avenge",
+                   "commemorate", "mark", "blame", "deny", "demand", "criticise", "criticize"}
 _ELLIPTIC = {"nsubj", "amod", "nummod"}  # "and another injured", "and several wounded"
 _SPAN_SKIP = {"conj", "cc", "relcl", "acl", "advcl", "punct", "prep"}
 _TOLL_PREPS = {"to", "at", "of"}
@@ -70,6 +73,8 @@ def _fatality(token: Token, lex: NumberLexicon) -> _Candidate | None:
     if _to_death(token) or (lex.has("kill_verb", lemma) and token.pos_ in ("VERB", "NOUN")
                             and _kills(token)):
         return _candidate(0, _verb_victims(token, lex), lex, "dead")
+    if token.pos_ == "NOUN" and _about_other_event(token):
+        return None
     if lex.has("kill_noun", lemma) and token.pos_ == "NOUN":
         return _candidate(0, _noun_victims(token), lex, "dead")
     if lex.has("die_verb", lemma) and token.pos_ == "VERB":
@@ -85,6 +90,15 @@ def _fatality(token: Token, lex: NumberLexicon) -> _Candidate | None:
     if lex.has("death_noun", lemma) and token.pos_ == "NOUN" and _deadly_noun(token):
         return _candidate(1, _noun_victims(token), lex, "dead")
     return None
+
+
+def _about_other_event(noun: Token) -> bool:
+    """ "in retaliation for the killing of X", "protests over the death of X", "condemned the
+    killing of X": deaths that caused the sentence's event, not deaths in it."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return head.lower_ in _CAUSE_PREPS
+    return noun.dep_ == "dobj" and head.lemma_.lower() in _REACTION_VERBS
 
 
 def _deadly_noun(token: Token) -> bool:
