@@ -54,6 +54,11 @@ class E(Enum):
                  "the allowed values (or None where the field is optional).")
 
     # --- resolve: dates and counts (E200-E299) ---
+    E200 = (200, "Time expression {value!r} is a {type}, not a str or TimeExpression. Pass the "
+                 "expression's text (e.g. 'last Friday') or a TimeExpression from "
+                 "find_time_expressions().")
+    E201 = (201, "Count text {value!r} is a {type}, not a str. Pass the noun phrase's text, "
+                 "e.g. parse_count(span.text).")
 
     # --- knowledge base and gazetteer (E300-E399) ---
     E300 = (300, "Knowledge-base file {path} could not be read or parsed: {cause}. Check that the "

@@ -380,6 +380,12 @@ def test_casualties_without_a_parse_is_empty() -> None:
     assert casualties(doc[0:0]) == Casualties()
 
 
+def test_parse_count_rejects_non_text() -> None:
+    with pytest.raises(SitrepError) as info:
+        parse_count(12)  # type: ignore[arg-type]
+    assert info.value.code == "E201" and "12" in str(info.value)
+
+
 @pytest.mark.parametrize("text", ["((", "and and", ",,,", "of", "-", "the"])
 def test_parse_count_odd_input(text: str) -> None:
     assert parse_count(text) is None

@@ -635,3 +635,12 @@ def test_date_grammar_reports_bad_data_with_path(text: str, line: str) -> None:
 def test_is_report_date(sentence: str, expected: list[bool]) -> None:
     found = find_time_expressions(sentence)
     assert [is_report_date(sentence, e) for e in found] == expected
+
+
+def test_bad_input_types_raise_catalogue_errors() -> None:
+    with pytest.raises(SitrepError) as info:
+        resolve_time_expression(5, FRI)  # type: ignore[arg-type]
+    assert info.value.code == "E200" and "int" in str(info.value)
+    with pytest.raises(SitrepError) as info:
+        find_time_expressions(b"on Friday")  # type: ignore[arg-type]
+    assert info.value.code == "E002"

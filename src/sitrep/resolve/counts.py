@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import E, SitrepError
 from ..records import Count
 from ._casualties import Casualties, casualties
 from ._countwords import Part, combine, count_words
@@ -31,7 +32,9 @@ def parse_count(text: str) -> Count | None:
     person or a singular noun gives 1. A bare name after a comma is an apposition and is not
     counted again ("the commander, Qassem Soleimani" = 1).
     """
-    if not text or not text.strip():
+    if not isinstance(text, str):
+        raise SitrepError(E.E201, value=text, type=type(text).__name__)
+    if not text.strip():
         return None
     lex = lexicon()
     words = _cut(words_of(_PARENS.sub(" ", text), lower=False))

@@ -94,6 +94,8 @@ def parse_published(value: date | datetime | str | None) -> date | None:
 
 def find_time_expressions(text: str) -> list[TimeExpression]:
     """All time expressions in ``text``: longest first, non-overlapping, in text order."""
+    if not isinstance(text, str):
+        raise SitrepError(E.E002, type=type(text).__name__)
     g = grammar()
     found: list[TimeExpression] = []
     previous_end = 0
@@ -174,6 +176,8 @@ def _tense_is_future(text: str, start: int, end: int, previous_end: int) -> bool
 def resolve_time_expression(expr: str | TimeExpression,
                             published: date | None) -> DateResolution | None:
     """Dates of a time expression (or of the longest one in a string), or None if none."""
+    if not isinstance(expr, str | TimeExpression):
+        raise SitrepError(E.E200, value=expr, type=type(expr).__name__)
     if isinstance(expr, str):
         found = find_time_expressions(expr)
         if not found:
