@@ -16,6 +16,7 @@ The grammar is in ``_dategrammar`` (names in ``sitrep/data/dates.tsv``); handler
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -122,11 +123,15 @@ def _since_start(text: str, start: int) -> int:
 def _select(cands: list[tuple[int, int, Rule]]) -> list[tuple[int, int, Rule]]:
     """Longest candidates first (earlier rules win ties), never overlapping."""
     order = {id(c[2]): i for i, c in enumerate(cands)}
+    starts: list[int] = []
     chosen: list[tuple[int, int, Rule]] = []
     for cand in sorted(cands, key=lambda c: (c[0] - c[1], order[id(c[2])], c[0])):
-        if all(cand[1] <= s or cand[0] >= e for s, e, _ in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda c: c[0])
+        at = bisect.bisect(starts, cand[0])
+        if (at and chosen[at - 1][1] > cand[0]) or (at < len(chosen) and chosen[at][0] < cand[1]):
+            continue
+        starts.insert(at, cand[0])
+        chosen.insert(at, cand)
+    return chosen
 
 
 def _valid(rule: Rule, m: re.Match[str], text: str) -> bool:
