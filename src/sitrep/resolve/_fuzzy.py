@@ -1,7 +1,11 @@
-"""Approximate name matching: a trigram candidate index plus a bounded edit distance.
+"""Approximate name matching: one-edit neighbourhoods (deletions) plus word-level checks.
 
-Used only as a fallback after exact and skeleton keys fail, over a few thousand keys, so a
-lookup touches a handful of candidates ("katab hezbollah" -> "kataib hezbollah").
+Used only as a fallback after exact and skeleton keys fail. Every key of five or more
+letters is indexed under itself and each string made by deleting one character; a query
+looks up its own deletions, so one substitution, insertion, deletion or adjacent
+transposition is found with a handful of dict lookups ("katab hezbollah" -> "kataib
+hezbollah"). Candidates must keep every word's first letter and be at most one edit apart
+word by word, so "South Korean army" never becomes "North Korean army".
 """
 
 from __future__ import annotations
@@ -9,17 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-
-def max_edits(length: int) -> int:
-    """Edits tolerated for a key of this length: none for short names, 1 up to 9, then 2."""
-    if length < 5:
-        return 0
-    return 1 if length < 10 else 2
-
-
-def _trigrams(text: str) -> set[str]:
-    padded = f"  {text} "
-    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+MIN_LENGTH = 5
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -41,37 +35,32 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def _deletions(text: str) -> set[str]:
+    return {text[:i] + text[i + 1 :] for i in range(len(text))} | {text}
+
+
 class FuzzyIndex:
-    """Keys indexed by trigram; ``best(query)`` returns the closest key within ``max_edits``."""
+    """Keys indexed by their one-deletion variants; ``best(query)`` finds a key one edit away."""
 
     def __init__(self, keys: Iterable[str]) -> None:
-        self._grams: dict[str, list[str]] = defaultdict(list)
-        for k in set(keys):
-            for gram in _trigrams(k):
-                self._grams[gram].append(k)
+        table: dict[str, list[str]] = defaultdict(list)
+        for k in sorted(set(keys)):
+            if len(k) >= MIN_LENGTH:
+                for variant in _deletions(k):
+                    table[variant].append(k)
+        self._table = dict(table)
 
     def best(self, query: str) -> str | None:
-        limit = max_edits(len(query))
-        if limit == 0:
+        if len(query) < MIN_LENGTH:
             return None
-        grams = _trigrams(query)
-        counts: dict[str, int] = defaultdict(int)
-        for gram in grams:
-            for k in self._grams.get(gram, ()):
-                counts[k] += 1
-        need = max(1, len(grams) - 3 * limit)
-        ranked = sorted((c for c in counts.items() if c[1] >= need), key=lambda c: -c[1])
-        best: tuple[int, str] | None = None
-        initials = _initials(query)
-        for k, _ in ranked[:40]:
-            if _initials(k) != initials:
-                continue  # typos keep word starts: "Kata'b" ~ "Kataib", not "North" ~ "South"
-            if not _wordwise_close(query, k):
-                continue
-            dist = edit_distance(query, k, limit)
-            if dist <= limit and (best is None or dist < best[0]):
-                best = (dist, k)
-        return best[1] if best else None
+        seen: set[str] = set()
+        for variant in _deletions(query):
+            for k in self._table.get(variant, ()):
+                if k not in seen and k != query:
+                    seen.add(k)
+                    if _initials(k) == _initials(query) and _wordwise_close(query, k):
+                        return k
+        return None
 
 
 def _initials(text: str) -> str:

@@ -16,15 +16,15 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 _ARTICLES = frozenset({"al", "el", "the", "ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh"})
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[-‐ ](?=\w)", re.IGNORECASE)
 APOSTROPHE_CHARS = _APOSTROPHES
+_DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
 
 
 def fold(text: str) -> str:
     """Lower-case ASCII approximation: accents stripped, apostrophes dropped."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    for ch in _APOSTROPHES:
-        stripped = stripped.replace(ch, "")
-    return stripped.casefold()
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return text.translate(_DROP_APOSTROPHES).casefold()
 
 
 def key(text: str) -> str:

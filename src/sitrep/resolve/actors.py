@@ -126,6 +126,9 @@ class ActorKB:
     def __init__(self, index: KBIndex) -> None:
         self._ix = index
         self._fuzzy = FuzzyIndex(index.by_skeleton)
+        self._titles: dict[str, list[str]] = {}
+        for title in index.titles:  # longest first, grouped by first word
+            self._titles.setdefault(title.split(" ", 1)[0], []).append(title)
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> ActorKB:
@@ -209,13 +212,15 @@ class ActorKB:
     def strip_title(self, text: str) -> str:
         """``text``'s key without leading titles ("Supreme Leader Ali Khamenei" -> "ali ...")."""
         rest = key(text)
-        changed = True
-        while changed and rest:
-            changed = False
-            for title in self._ix.titles:
-                if rest == title or rest.startswith(title + " "):
-                    rest, changed = rest[len(title) :].strip(), True
-                    break
+        while rest:
+            first = rest.split(" ", 1)[0]
+            title = next(
+                (t for t in self._titles.get(first, ()) if rest == t or rest.startswith(t + " ")),
+                None,
+            )
+            if title is None:
+                break
+            rest = rest[len(title) :].strip()
         return rest
 
     def office_holder(self, country: str, office: str, when: date | None = None) -> KBEntry | None:
