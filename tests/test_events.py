@@ -15,6 +15,7 @@ def mention(sentence: int, cameo: str, trigger: str = "attack", sentence_text: s
     text = sentence_text or f"sentence {sentence} {trigger}"
     start = 1000 * sentence
     trigger_start = start + text.index(trigger)
+    fields.setdefault("own_date", "date" in fields)
     return Mention(trigger=TextSpan(trigger, trigger_start, trigger_start + len(trigger)),
                    sentence=TextSpan(text, start, start + len(text)), sentence_index=sentence,
                    cameo=cameo, **fields)  # type: ignore[arg-type]

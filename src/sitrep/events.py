@@ -46,7 +46,8 @@ class EventDraft:
 
     @property
     def date(self) -> DateResolution | None:
-        return next((m.date for m in self.mentions if m.date is not None), None)
+        own = [m.date for m in self.mentions if m.date is not None and m.own_date]
+        return own[0] if own else next((m.date for m in self.mentions if m.date), None)
 
     def patients(self) -> list[Actor]:
         return [a for m in self.mentions for a in (m.actor2, *m.victims) if a is not None]
@@ -101,6 +102,7 @@ def group(mentions: list[Mention]) -> list[EventDraft]:
             drafts.append(EventDraft([mention]))
         else:
             target.mentions.append(mention)
+    drafts = merge_headline(drafts)
     for draft in drafts:
         _protest_flags(draft)
     return drafts
@@ -109,11 +111,49 @@ def group(mentions: list[Mention]) -> list[EventDraft]:
 def _same_event(mention: Mention, drafts: list[EventDraft]) -> EventDraft | None:
     """The event a mention reports too: a shared named victim first, then closer links."""
     candidates = [d for d in reversed(drafts) if _compatible(mention, d)]
-    for rule in (_shared_victim, _same_sentence, _anaphor, _protest_continues):
+    for rule in (_shared_victim, _same_sentence, _anaphor, _protest_continues, _elaborates):
         for draft in candidates:
             if rule(mention, draft):
                 return draft
     return None
+
+
+def _elaborates(mention: Mention, draft: EventDraft) -> bool:
+    """An undated later sentence about the same kind of violence goes on about a dated event
+    ("The group put the number of soldiers killed at 11")."""
+    if mention.own_date or mention.headline or family(mention) != "violent":
+        return False
+    if draft.family != "violent" or not any(m.own_date for m in draft.mentions):
+        return False
+    if _NARRATIVE.search(mention.sentence.text) or _introduces(mention):
+        return False  # "This was then followed by US airstrikes": a new event
+    mine, theirs = mention.actor1, draft.best.actor1
+    return mine is None or (theirs is not None and mine.name == theirs.name)
+
+
+def _introduces(mention: Mention) -> bool:
+    """A bare or indefinite noun ("US airstrikes", "a bomb") brings in a new event."""
+    sentence, trigger = mention.sentence, mention.trigger
+    before = sentence.text[: trigger.start - sentence.start].rstrip().lower().split()
+    if not before or not trigger.text[:1].isalpha():
+        return False
+    if trigger.text.lower().endswith(("ed", "ing")) and " " not in trigger.text:
+        return False  # a verb
+    return before[-1] in {"a", "an", "another", "new", "fresh"} or trigger.text.endswith("s")
+
+
+def merge_headline(drafts: list[EventDraft]) -> list[EventDraft]:
+    """A headline reports the lead's event: fold headline-only drafts into the first later draft
+    of the same family."""
+    kept: list[EventDraft] = []
+    for index, draft in enumerate(drafts):
+        if all(m.headline for m in draft.mentions):
+            later = next((d for d in drafts[index + 1:] if d.family == draft.family), None)
+            if later is not None:
+                later.mentions[:0] = draft.mentions
+                continue
+        kept.append(draft)
+    return kept
 
 
 def _compatible(mention: Mention, draft: EventDraft) -> bool:
@@ -123,7 +163,8 @@ def _compatible(mention: Mention, draft: EventDraft) -> bool:
     if mention.background != draft.first.background:
         return False
     dated = draft.date
-    if mention.date is not None and dated is not None and mention.date.event_date != dated.event_date:
+    if (mention.own_date and mention.date is not None and dated is not None
+            and mention.date.event_date != dated.event_date):
         return False
     here, there = mention.location, draft.best.location
     return not (here and there and here.country and there.country and here.country != there.country)

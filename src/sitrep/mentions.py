@@ -171,7 +171,10 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     )
     mention.location = _location(roles, sent, state, res)
     _fill_actors(mention, roles, state, res)
-    mention.date = _choose_time(head, roles, times)
+    mention.date, mention.own_date = _choose_time(head, roles, times)
+    mention.headline = _is_headline(sent)
+    if _perfect_without_day(head, mention):
+        mention.background = True
     mention.confidence = _confidence(match, mention)
     return mention
 
@@ -190,6 +193,8 @@ def _descriptive(head: Token, cameo: str) -> bool:
         return True
     if head.tag_ == "VBG" and head.dep_ == "conj" and head.head.lemma_ == "be":
         return True  # "Soleimani was a warlord ..., and backing regimes"
+    if head.tag_ != "VBN":
+        return False  # "a charge Moscow rejected" reports; "a group backed by Iran" describes
     return any(t.dep_ in {"relcl", "acl"} for t in [head, *head.ancestors])
 
 
@@ -227,15 +232,30 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _choose_time(head: Token, roles: Roles, times: list[tuple[DateResolution, int]]
-                 ) -> DateResolution | None:
-    """The time expression attached to the trigger's clause, else the sentence's only one."""
+                 ) -> tuple[DateResolution | None, bool]:
+    """The time expression attached to the trigger's clause (own), else the nearest one."""
     if not times:
-        return None
+        return None, False
     clause_ids = {t.i for t in roles.clause.subtree} | {t.i for t in head.subtree}
     attached = [res for res, tok in times if tok in clause_ids]
     if attached:
-        return attached[0]
-    return min(times, key=lambda item: abs(item[1] - head.i))[0]
+        return attached[0], True
+    return min(times, key=lambda item: abs(item[1] - head.i))[0], False
+
+
+def _perfect_without_day(head: Token, mention: Mention) -> bool:
+    """"the insurgency has killed 35,000 people": a present perfect with no day is background."""
+    verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
+                  for c in verb.children)
+    if not perfect or mention.cameo[:2] not in VIOLENT_ROOTS:
+        return False
+    if mention.date is not None and mention.date.date_precision not in {"day", "publication"}:
+        return True  # "has killed 400,000 since 2011"
+    spans_time = any(c.dep_ == "prep" and lemma(c) in {"since", "for", "over"} for c in verb.children)
+    multitude = any(lemma(t) in {"thousand", "million", "ten", "hundred"} for c in verb.children
+                    if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree)
+    return spans_time or multitude
 
 
 def _fill_actors(mention: Mention, roles: Roles, state: DocState, res: Resources) -> None:

@@ -184,6 +184,8 @@ class Mention:
     instrument: str | None = None
     violent_protest: bool = False
     confidence: float = 0.5
+    headline: bool = False
+    own_date: bool = False  # the date comes from a time expression in the mention's own clause
 
 
 @dataclass(slots=True)

@@ -83,7 +83,17 @@ def _negated(trigger: Token, framing: list[Token]) -> bool:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and _lemma(child) == "no"):
                 return True
+            if child.dep_ in {"nsubj", "nsubjpass"} and _nobody(child):
+                return True  # "No group has claimed the attack", "nobody was hurt"
     return False
+
+
+def _nobody(subject: Token) -> bool:
+    if _lemma(subject) in {"nobody", "none", "noone"}:
+        return True
+    if _lemma(subject) == "one" and any(_lemma(c) == "no" for c in subject.children):
+        return True
+    return any(c.dep_ == "det" and _lemma(c) == "no" for c in subject.children)
 
 
 def _hypothetical(trigger: Token, framing: list[Token], lexicon: Lexicon) -> bool:
