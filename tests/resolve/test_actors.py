@@ -202,3 +202,18 @@ def test_entity_ruler_patterns_cover_apostrophe_styles(kb: ActorKB) -> None:
     assert ("PERSON", "Qassem Soleimani") in texts
     assert ("NORP", "Iraqi") in texts and ("GPE", "Iraq") in texts
     assert all(p["label"] in {"ORG", "PERSON", "NORP", "GPE"} for p in patterns)
+
+
+@pytest.mark.slow
+def test_entity_ruler_tags_known_names_whole(kb: ActorKB) -> None:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(kb.entity_ruler_patterns())
+    doc = nlp("Al-Muhandis led Kata’b Hezbollah, part of the Iraqi Popular Mobilisation Units "
+              "(PMU), and met Qassem Soleimani.")
+    found = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    assert ("Kata’b Hezbollah", "ORG", "kataib_hezbollah") in found
+    assert ("Iraqi Popular Mobilisation Units", "ORG", "pmu") in found
+    assert ("Al-Muhandis", "PERSON", "abu_mahdi_al_muhandis") in found
+    assert ("Qassem Soleimani", "PERSON", "qassem_soleimani") in found

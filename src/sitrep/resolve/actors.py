@@ -246,11 +246,16 @@ class ActorKB:
         seen: set[tuple[str, str]] = set()
         for entry in self._ix.entries.values():
             for name in (entry.name, *entry.aliases):
-                for variant in apostrophe_variants(name):
+                for variant in _case_variants(apostrophe_variants(name)):
                     _pattern(patterns, seen, _LABELS[entry.kind], variant, entry.id)
         for text, iso3 in self._ix.demonyms:
             _pattern(patterns, seen, "NORP", text, iso3)
         return patterns
+
+
+def _case_variants(names: list[str]) -> list[str]:
+    """Names as written, plus sentence-initial forms of "al-Muhandis" ("Al-Muhandis")."""
+    return names + [n[0].upper() + n[1:] for n in names if n[:1].islower()]
 
 
 def _acronym(name: str) -> str:
