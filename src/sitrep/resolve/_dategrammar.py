@@ -14,7 +14,7 @@ from functools import lru_cache
 from .._data import data_path, read_text
 from ..errors import E, SitrepError
 
-_KINDS = ("month", "month_abbr", "weekday", "day_part")
+_KINDS = ("month", "month_abbr", "weekday", "day_part", "season")
 _SEP = r"\s*(?:-|–|—|/|\bto\b|\band\b|\buntil\b|\btill\b|\bthrough\b|\binto\b)\s*"
 _NUMW = r"\d{1,3}|an?|a\s+few|a\s+couple\s+of|several|few|[a-z]+(?:-[a-z]+)?"
 _UNIT = r"(?P<unit>hours?|days?|nights?|weeks?|fortnights?|months?|years?)"
@@ -36,6 +36,7 @@ class DateGrammar:
 
     months: dict[str, int]
     weekdays: dict[str, int]
+    seasons: dict[str, int]
     rules: tuple[Rule, ...]
     needs: dict[str, tuple[str, ...]]
 
@@ -53,15 +54,17 @@ class DateGrammar:
                            re.compile(_bounded(pattern.format(**frags))))
                       for name, kind, needs, pattern in _RULES)
         tests = {"D": tuple("0123456789"), "M": tuple(months), "W": tuple(table["weekday"]),
+                 "S": tuple(k.lower() for k in table["season"]),
                  **{k: tuple(v.split("|")) for k, v in _NEEDS.items()}}
         return cls({k.lower(): v for k, v in months.items()},
-                   {k.lower(): v for k, v in table["weekday"].items()}, rules, tests)
+                   {k.lower(): v for k, v in table["weekday"].items()},
+                   {k.lower(): v for k, v in table["season"].items()}, rules, tests)
 
     def applicable(self, text: str) -> list[Rule]:
         """The rules whose cheap tests ``text`` passes (most sentences skip most rules)."""
         lower = text.lower()
         passed = {key for key, words in self.needs.items()
-                  if any(w in (text if key in "DMW" else lower) for w in words)}
+                  if any(w in (text if key in ("D", "M", "W") else lower) for w in words)}
         return [rule for rule in self.rules if passed.issuperset(rule.needs)]
 
     def month(self, name: str) -> int:
@@ -107,6 +110,7 @@ def _fragments(table: dict[str, dict[str, int]]) -> dict[str, str]:
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
     year = r"(?:(?:19|20)\d\d(?!\d)|['’]\d\d(?!\d))"
     frags = {"SEP": _SEP, "NUMW": _NUMW, "UNIT": _UNIT,
+             "SEASON": "(?i:" + _alternation(list(table["season"]))[3:],
              "DAYPART": _alternation(list(table["day_part"]))}
     for n in ("1", "2"):
         frags[f"M{n}"] = f"(?P<m{n}>{any_month})"
@@ -175,6 +179,10 @@ _RULES: tuple[tuple[str, str, str, str], ...] = (
     ("mdy", "explicit", "D M",
      _ON + _WDP.replace("W1", "W2") + r"{M1}\s+(?:(?i:the)\s+)?{D1}"
      r"(?:,?\s+{Y1}|" + _YREL + ")?"),
+    ("season", "range", "S",
+     r"(?P<pre>(?i:in|during|throughout|last|this|next|since|early|late|earlier\s+this|"
+     r"later\s+this|in\s+early|in\s+late|over)\s+)?(?:(?i:the)\s+)?(?P<season>{SEASON})"
+     r"(?:\s+(?:(?i:of)\s+)?{Y1}|(?!\s+of\s))"),
     ("ordinal_day", "explicit", "D",
      r"(?i:on)\s+the\s+(?P<d1>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?!\s+(?:of\s+)?[A-Za-z])"),
     ("month", "month", "M",

@@ -18,6 +18,7 @@ from ._dateresolve import (
     norm,
     span,
     unit_of,
+    year_of,
 )
 
 _RELDAY = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1,
@@ -171,3 +172,58 @@ def no_date(mt: re.Match[str], g: DateGrammar, pub: date | None,
              future: bool) -> DateResolution | None:
     """A time of day ("at 10 am") names no date of its own."""
     return None
+
+
+def season(mt: re.Match[str], g: DateGrammar, pub: date | None,
+           future: bool) -> DateResolution | None:
+    """ "last summer", "in the spring", "winter 2014", "early this autumn" (three months)."""
+    first_month, pre = g.seasons[mt["season"].lower()], norm(mt["pre"])
+    if mt["y1"]:
+        year = year_of(mt["y1"], pub)
+        spans = [_season(year, first_month)] if year else []
+    elif pub is not None:
+        spans = [_season(y, first_month) for y in range(pub.year - 2, pub.year + 2)]
+    else:
+        spans = []
+    chosen = _pick_season(spans, pre, pub, future) if pub and not mt["y1"] else \
+        (spans[0] if spans else None)
+    if chosen is None:
+        return None
+    first, last = chosen
+    if pre in ("early", "in early"):
+        last = month_end(first.year, first.month)
+    elif pre in ("late", "in late"):
+        first = last.replace(day=1)
+    elif pre == "earlier this" and pub is not None:
+        return span(first, min(last, pub))
+    elif pre == "later this" and pub is not None:
+        return span(max(first, pub + timedelta(days=1)), last)
+    return clip(first, last, pub, future or pre == "next")
+
+
+def _season(year: int, first_month: int) -> tuple[date, date]:
+    first = date(year, first_month, 1)
+    last = add_months(first, 2)
+    return first, month_end(last.year, last.month)
+
+
+def _pick_season(spans: list[tuple[date, date]], pre: str, pub: date,
+                 future: bool) -> tuple[date, date] | None:
+    """Which occurrence of a season: "last" ended before publication, "next" starts after it,
+    "this" contains it (or starts in its year), otherwise the latest begun (the next to end,
+    in a future sentence)."""
+    if pre == "last":
+        found = [s for s in spans if s[1] < pub]
+        return found[-1] if found else None
+    if pre == "next":
+        found = [s for s in spans if s[0] > pub]
+        return found[0] if found else None
+    if pre in ("this", "earlier this", "later this"):
+        found = [s for s in spans if s[0] <= pub <= s[1]] or \
+            [s for s in spans if s[0].year == pub.year]
+        return found[0] if found else None
+    if future:
+        found = [s for s in spans if s[1] >= pub]
+        return found[0] if found else None
+    found = [s for s in spans if s[0] <= pub]
+    return found[-1] if found else None

@@ -42,7 +42,7 @@ _HANDLERS: dict[str, Handler] = {
     "year": fixed.year_number, "ago": rel.ago, "rolling": rel.rolling, "recent": rel.recent,
     "coming": rel.coming, "period": rel.period, "earlier_in": rel.earlier_in,
     "weekend": rel.weekend_word, "relday": rel.relday, "weekday": fixed.weekday_name,
-    "time": rel.no_date, "time_part": rel.no_date,
+    "time": rel.no_date, "time_part": rel.no_date, "season": rel.season,
 }
 _SINCE_BEFORE = re.compile(r"(?i)(?<![\w])(?:ever\s+)?since\s+$")
 _SINCE_PREFIX = re.compile(r"(?i)^(?:ever\s+)?since\s+")
@@ -144,6 +144,8 @@ def _valid(rule: Rule, m: re.Match[str], text: str) -> bool:
         return not re.search(r"\band\b", m.group())
     if rule.name == "year":
         return bool(m["pre"] or m["part"])
+    if rule.name == "season":
+        return bool(m["pre"] or m["y1"])
     if rule.name in ("ago", "rolling"):
         unit = unit_of(m["unit"])
         if m["n"] and count_of(m["n"], unit) is None:
