@@ -27,6 +27,7 @@ PATIENT_OF_NOUNS = frozenset({
 })
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+TRIGGERS_KEY = "sitrep_triggers"  # Doc.user_data key: token indices of trigger heads
 
 
 @dataclass(slots=True)
@@ -204,7 +205,7 @@ def _inherited_agent(head: Token) -> Token | None:
 
 
 def _is_event_noun(token: Token) -> bool:
-    return bool(token.doc.user_data.get(("sitrep", "trigger", token.i)))
+    return token.i in token.doc.user_data.get(TRIGGERS_KEY, ())
 
 
 def place_tokens(head: Token, patients: list[Token]) -> list[tuple[Token, bool]]:

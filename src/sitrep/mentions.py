@@ -15,7 +15,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .arguments import NEAR_PREPS, Roles, lemma, phrase, roles_of
+from .arguments import NEAR_PREPS, TRIGGERS_KEY, Roles, lemma, phrase, roles_of
 from .detect.lexicon import InstrumentRow, Lexicon
 from .detect.modality import modality_of
 from .detect.triggers import TriggerMatch, find_triggers
@@ -68,8 +68,7 @@ def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
                  res: Resources) -> list[Mention]:
     """All event mentions of a parsed document, in document order."""
     matches = find_triggers(doc, res.lexicon, res.people)
-    for match in matches:
-        doc.user_data[("sitrep", "trigger", match.head)] = True
+    doc.user_data[TRIGGERS_KEY] = {match.head for match in matches}
     state = DocState(doc, norm, published, ArticleActors(res.kb, when=published),
                      _doc_countries(doc, res))
     mentions: list[Mention] = []
@@ -117,7 +116,8 @@ def _sentence_mentions(sent: Span, index: int, matches: list[TriggerMatch], stat
     sentence = _span(state, sent.start_char, sent.end_char)
     kept = [m for m in matches if not _is_source(state.doc[m.head], res)]
     heads = [state.doc[m.head] for m in kept]
-    pairs = [(h, _mention(m, sent, index, sentence, times, state, res)) for m, h in zip(kept, heads)]
+    pairs = [(h, _mention(m, sent, index, sentence, times, state, res))
+             for m, h in zip(kept, heads, strict=True)]
     anchors = [h for h, m in pairs if m.cameo[:2] in ANCHOR_ROOTS]
     out = [m for h, m in pairs if not _absorbed(h, m, anchors)]
     _assign_counts(out, counts, state)
@@ -424,7 +424,8 @@ def _resolve_places(tokens: list[tuple[Token, bool]], state: DocState, res: Reso
 
 def _best_place(places: list[Location]) -> Location | None:
     local = [p for p in places if p.geo_precision < 3]
-    return (local or places or [None])[0]
+    ranked = local or places
+    return ranked[0] if ranked else None
 
 
 def _actor_token_ids(roles: Roles) -> set[int]:

@@ -103,7 +103,8 @@ def looks_like_english(text: str) -> bool:
     return common / max(len(words), 1) > 0.08
 
 
-_FUNCTION_WORDS = frozenset(
-    "the a an of in on at to and or but was were is are by for with from that this as it "
-    "he she they his her their had has have been be not said".split()
-)
+_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "but", "was", "were", "is", "are",
+    "by", "for", "with", "from", "that", "this", "as", "it", "he", "she", "they", "his", "her",
+    "their", "had", "has", "have", "been", "be", "not", "said",
+})

@@ -51,7 +51,7 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> ModalityInfo:
 
 
 def _framing_governors(trigger: Token) -> list[Token]:
-    governors = []
+    governors: list[Token] = []
     current = trigger
     while current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"} and len(governors) < 3:
         current = current.head
