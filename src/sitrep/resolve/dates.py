@@ -167,9 +167,9 @@ def _future_kind(text: str, start: int, end: int, kind: str, previous_end: int) 
 
 
 def _tense_is_future(text: str, start: int, end: int, previous_end: int) -> bool:
-    """The last tense marker before the expression (same sentence), else the first after."""
+    """The last tense marker before the expression (same clause), else the first after."""
     left = text[max(previous_end, start - 100):start]
-    left = re.split(r"[.!?;]\s", left)[-1]
+    left = re.split(r"[.!?;,]\s", left)[-1]  # the expression's own clause
     marks = [(m.end(), True) for m in _FUTURE_MARK.finditer(left)]
     marks += [(m.end(), False) for m in _PAST_MARK.finditer(left)]
     if marks:
