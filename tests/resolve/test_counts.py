@@ -361,6 +361,8 @@ SENTENCES: list[Any] = [
     ('Protesters set fire to a police precinct over the death of George Floyd.', NO, NO),
     ('Thousands marched to condemn the killing of three journalists.', NO, NO),
     ('The death of three soldiers in the blast shocked the country.', 3, NO),
+    ('Five people were hospitalised after the attack.', NO, 5),
+    ('Three soldiers suffered gunshot wounds.', NO, 3),
 ]
 
 HEADLINE = "Roadside bomb kills five Malian soldiers near Douentza\n\nBAMAKO, Mali - A bomb tore."

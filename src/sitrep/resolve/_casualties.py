@@ -113,12 +113,12 @@ def _injury(token: Token, lex: NumberLexicon) -> _Candidate | None:
     lemma = token.lemma_.lower()
     if _negated(token):
         return None
+    if lex.has("injury_noun", lemma) and token.head.lemma_ in ("suffer", "sustain", "receive"):
+        return _candidate(0, _subjects(token.head), lex, "hurt")
     if (lex.has("injure_word", lemma) or lex.has("injure_word", token.lower_)) and \
             token.pos_ in ("VERB", "ADJ", "NOUN"):
         victims = _verb_victims(token, lex) if token.pos_ == "VERB" else []
         return _candidate(0, victims or _adjective_victims(token), lex, "hurt")
-    if lex.has("injury_noun", lemma) and token.head.lemma_ in ("suffer", "sustain", "receive"):
-        return _candidate(0, _subjects(token.head), lex, "hurt")
     return None
 
 
