@@ -28,6 +28,10 @@ from .text import NormalisedText
 
 NAMED_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+TERRITORY_CODES = ("192", "0874", "087")  # occupy territory; withdraw, hand over ground
+PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "district", "province", "region",
+                         "area", "stronghold", "territory", "port", "airport", "base", "hill",
+                         "neighbourhood", "neighborhood", "suburb", "outskirts", "state"})
 ANCHOR_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 KEPT_APART_ROOTS = frozenset({"13"})  # threats stay events of their own
 KEPT_APART_CODES = frozenset({"015", "016"})  # claims and denials of responsibility
@@ -85,7 +89,7 @@ def _doc_countries(doc: Doc, res: Resources) -> list[str]:
     """Countries the document names (as places or demonyms), most often named first."""
     counts: dict[str, int] = {}
     for ent in doc.ents:
-        if ent.label_ in {"GPE", "NORP", "LOC"}:
+        if ent.label_ in {"GPE", "NORP", "LOC"} and not ent.text.islower():
             found = res.kb.country(ent.text)
             if found is not None:
                 counts[found.iso3] = counts.get(found.iso3, 0) + 1
@@ -281,7 +285,10 @@ def _resolve_roles(mention: Mention, roles: Roles, state: DocState, res: Resourc
     if roles.agent is not None:
         mention.actor1 = _attacker(_actor(roles.agent, state, res, here), mention, res)
     patients: list[Actor] = []
-    for token in roles.patients:
+    tokens = roles.patients
+    if mention.cameo.startswith(TERRITORY_CODES):
+        tokens = [t for t in tokens if not _is_place_noun(t, res)] + _from_whom(roles.clause)
+    for token in tokens:
         actor = _actor(token, state, res, here)
         if actor is not None and all(actor.name != p.name for p in patients):
             patients.append(actor)
@@ -290,6 +297,18 @@ def _resolve_roles(mention: Mention, roles: Roles, state: DocState, res: Resourc
     if patients:
         mention.actor2 = patients[0]
         mention.victims = patients[1:]
+
+
+def _is_place_noun(token: Token, res: Resources) -> bool:
+    """"the town of Kidal", "Damascus": the ground taken, not an actor."""
+    return token.ent_type_ in PLACE_LABELS or lemma(token) in PLACE_NOUNS or (
+        res.targets.get(lemma(token), ("", ""))[0] == "civilians")
+
+
+def _from_whom(verb: Token) -> list[Token]:
+    """"recaptured the town from Boko Haram": who lost it."""
+    return [g for c in verb.subtree if c.dep_ == "prep" and lemma(c) == "from"
+            for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in PLACE_LABELS]
 
 
 def _actor(token: Token, state: DocState, res: Resources, here: str | None = None
@@ -414,12 +433,28 @@ def _resolve_places(tokens: list[tuple[Token, bool]], state: DocState, res: Reso
                     ) -> list[Location]:
     out = []
     for token, near in tokens:
-        text, start, end = _original(_place_phrase(token), state)
+        place = _place_phrase(token)
+        text, start, end = _original(place, state)
         found = res.gazetteer.resolve(text, context_countries=state.countries, near=near,
                                       start=start, end=end)
-        if found is not None:
+        if found is not None and _plausible(found, place, state):
             out.append(found)
     return out
+
+
+def _plausible(found: Location, place: Span, state: DocState) -> bool:
+    """Reject look-alikes: "the diplomatic quarter" is not The Quarter, Anguilla.
+
+    A place named by a lower-case word, or a town in a country the article never mentions
+    that NER did not even tag as a place, is not believed.
+    """
+    if place.root.is_lower and place.root.ent_type_ not in PLACE_LABELS and found.feature != "admin1":
+        named = [t for t in place if t.ent_type_ in PLACE_LABELS or t.pos_ == "PROPN"]
+        if not named:
+            return False
+    if found.feature in {"country", "admin1"} or not state.countries:
+        return True
+    return found.country in state.countries or place.root.ent_type_ in PLACE_LABELS
 
 
 def _best_place(places: list[Location]) -> Location | None:
