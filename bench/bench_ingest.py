@@ -79,26 +79,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args(argv)
     coder = Coder.load()
+    times: list[tuple[float, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         items = write_corpus(args.n, corpus)
         list(coder.code_batch(items[:20]))  # warm up
-        recorded: dict[str, list[Event]] = {}
-        batch_t, ingest_t, store_t = [], [], []
         for r in range(args.rounds):
-            batch_t.append(timed(lambda: list(coder.code_batch(items, n_process=args.workers))))
-            with Store(Path(tmp) / f"i{r}.duckdb") as store:
-                ingest_t.append(timed(lambda s=store: ingest([corpus], s, coder,
-                                                             workers=args.workers)))
-                if not recorded:
-                    recorded = {e.doc_id: [] for e in store.events()}
-                    for event in store.events():
-                        recorded[event.doc_id].append(event)
-            with Store(Path(tmp) / f"r{r}.duckdb") as store:
-                store_t.append(timed(lambda s=store: ingest([corpus], s, Replay(recorded))))
-    report(args.n, statistics.median(batch_t), statistics.median(ingest_t),
-           statistics.median(store_t))
+            times.append(one_round(coder, items, corpus, Path(tmp) / str(r), args.workers))
+    batch, full, store = (statistics.median(t[i] for t in times) for i in range(3))
+    report(args.n, batch, full, store)
     return 0
+
+
+def one_round(coder: Coder, items: list[tuple[str, str | None]], corpus: Path, tmp: Path,
+              workers: int) -> tuple[float, float, float]:
+    """Seconds for code_batch alone, a full ingest, and the store alone (replayed events)."""
+    tmp.mkdir()
+    batch = timed(lambda: list(coder.code_batch(items, n_process=workers)))
+    with Store(tmp / "ingest.duckdb") as store:
+        full = timed(lambda: ingest([corpus], store, coder, workers=workers))
+        recorded: dict[str, list[Event]] = {}
+        for event in store.events():
+            recorded.setdefault(event.doc_id, []).append(event)
+    replay = Replay(recorded)
+    with Store(tmp / "replay.duckdb") as store:
+        alone = timed(lambda: ingest([corpus], store, replay))
+    return batch, full, alone
 
 
 def report(n: int, batch: float, full: float, store: float) -> None:

@@ -71,7 +71,7 @@ def _pandas_read(path: Path, fmt: str, layout: str) -> list[dict[str, Any]]:
         if fmt == "csv":
             frame = pd.read_csv(path, dtype=dtypes, parse_dates=dates, keep_default_na=True)
         else:
-            frame = pd.read_json(path, lines=True, dtype=dtypes, keep_default_dates=False)
+            frame = pd.read_json(path, lines=True, dtype=False).astype(dtypes)
             for column in dates:
                 frame[column] = pd.to_datetime(frame[column])
     frame = frame.astype(object).where(frame.notna(), None)
