@@ -37,7 +37,7 @@ def test_builtin_entries_are_valid_and_sourced(data) -> None:  # type: ignore[no
     for entry in data.entries.values():
         assert entry.type in ACTOR_TYPES and entry.sources, entry.id
     groups = [e for e in data.entries.values() if e.kind == "group"]
-    assert len(groups) >= 250
+    assert len(groups) >= 300
 
 
 def test_people_have_dated_offices(data) -> None:  # type: ignore[no-untyped-def]
