@@ -14,7 +14,7 @@ from functools import lru_cache
 from .._data import data_path, read_text
 from ..errors import E, SitrepError
 
-_KINDS = ("month", "month_abbr", "weekday", "day_part", "season")
+_KINDS = ("month", "month_abbr", "weekday", "day_part", "season", "holiday")
 _SEP = r"\s*(?:-|–|—|/|\bto\b|\band\b|\buntil\b|\btill\b|\bthrough\b|\binto\b)\s*"
 _NUMW = r"\d{1,3}|an?|a\s+few|a\s+couple\s+of|several|few|[a-z]+(?:-[a-z]+)?"
 _UNIT = r"(?P<unit>hours?|days?|nights?|weeks?|fortnights?|months?|years?)"
@@ -37,6 +37,7 @@ class DateGrammar:
     months: dict[str, int]
     weekdays: dict[str, int]
     seasons: dict[str, int]
+    holidays: dict[str, int]
     rules: tuple[Rule, ...]
     needs: dict[str, tuple[str, ...]]
 
@@ -55,16 +56,18 @@ class DateGrammar:
                       for name, kind, needs, pattern in _RULES)
         tests = {"D": tuple("0123456789"), "M": tuple(months), "W": tuple(table["weekday"]),
                  "S": tuple(k.lower() for k in table["season"]),
+                 "H": tuple(k.split("'")[0] for k in table["holiday"]),
                  **{k: tuple(v.split("|")) for k, v in _NEEDS.items()}}
         return cls({k.lower(): v for k, v in months.items()},
                    {k.lower(): v for k, v in table["weekday"].items()},
-                   {k.lower(): v for k, v in table["season"].items()}, rules, tests)
+                   {k.lower(): v for k, v in table["season"].items()},
+                   {_apostrophes(k.lower()): v for k, v in table["holiday"].items()}, rules, tests)
 
     def applicable(self, text: str) -> list[Rule]:
         """The rules whose cheap tests ``text`` passes (most sentences skip most rules)."""
         lower = text.lower()
         passed = {key for key, words in self.needs.items()
-                  if any(w in (text if key in ("D", "M", "W") else lower) for w in words)}
+                  if any(w in (text if key in ("D", "M", "W", "H") else lower) for w in words)}
         return [rule for rule in self.rules if passed.issuperset(rule.needs)]
 
     def month(self, name: str) -> int:
@@ -72,6 +75,10 @@ class DateGrammar:
 
     def weekday(self, name: str) -> int:
         return self.weekdays[name.lower()]
+
+    def holiday(self, name: str) -> tuple[int, int]:
+        """(month, day) of a fixed-date holiday."""
+        return divmod(self.holidays[_apostrophes(name.lower())], 100)
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +104,10 @@ def _read_table(text: str, path: str) -> dict[str, dict[str, int]]:
     return table
 
 
+def _apostrophes(text: str) -> str:
+    return text.replace("’", "'")
+
+
 def _alternation(names: list[str], dot: bool = False) -> str:
     escaped = [re.escape(n) + (r"\.?" if dot else "") for n in sorted(names, key=len, reverse=True)]
     return "(?:" + "|".join(escaped) + ")"
@@ -111,6 +122,7 @@ def _fragments(table: dict[str, dict[str, int]]) -> dict[str, str]:
     year = r"(?:(?:19|20)\d\d(?!\d)|['’]\d\d(?!\d))"
     frags = {"SEP": _SEP, "NUMW": _NUMW, "UNIT": _UNIT,
              "SEASON": "(?i:" + _alternation(list(table["season"]))[3:],
+             "HOLIDAY": _alternation(list(table["holiday"])).replace("'", "['’]"),
              "DAYPART": _alternation(list(table["day_part"]))}
     for n in ("1", "2"):
         frags[f"M{n}"] = f"(?P<m{n}>{any_month})"
@@ -183,6 +195,8 @@ _RULES: tuple[tuple[str, str, str, str], ...] = (
      r"(?P<pre>(?i:in|during|throughout|last|this|next|since|early|late|earlier\s+this|"
      r"later\s+this|in\s+early|in\s+late|over)\s+)?(?:(?i:the)\s+)?(?P<season>{SEASON})"
      r"(?:\s+(?:(?i:of)\s+)?{Y1}|(?!\s+of\s))"),
+    ("holiday", "explicit", "H",
+     r"(?:(?i:on)\s+)?(?P<pre>(?i:last|this|next)\s+)?(?P<name>{HOLIDAY})(?:,?\s+{Y1})?"),
     ("ordinal_day", "explicit", "D",
      r"(?i:on)\s+the\s+(?P<d1>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?!\s+(?:of\s+)?[A-Za-z])"),
     ("month", "month", "M",

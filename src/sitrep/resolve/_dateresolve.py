@@ -144,6 +144,21 @@ def numeric(mt: re.Match[str], g: DateGrammar, pub: date | None,
     return day(safe_date(year, month, dday)) if year else None
 
 
+def holiday(mt: re.Match[str], g: DateGrammar, pub: date | None,
+            future: bool) -> DateResolution | None:
+    """ "on Christmas Day", "last Christmas", "New Year's Eve 2019"."""
+    month, dday = g.holiday(mt["name"])
+    pre = norm(mt["pre"])
+    if mt["y1"] or pub is None:
+        return day(explicit_day(g, month, str(dday), mt["y1"], pub, future))
+    found = explicit_day(g, month, str(dday), None, pub, future or pre == "next")
+    if found is not None and pre in ("last", "next") and found == pub:
+        found = safe_date(found.year + (1 if pre == "next" else -1), month, dday)
+    if found is not None and pre == "this":
+        found = safe_date(pub.year, month, dday)
+    return day(found)
+
+
 def ordinal_day(mt: re.Match[str], g: DateGrammar, pub: date | None,
                  future: bool) -> DateResolution | None:
     """ "on the 18th": that day of the publication month, or of the month before."""

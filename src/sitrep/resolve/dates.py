@@ -43,6 +43,7 @@ _HANDLERS: dict[str, Handler] = {
     "coming": rel.coming, "period": rel.period, "earlier_in": rel.earlier_in,
     "weekend": rel.weekend_word, "relday": rel.relday, "weekday": fixed.weekday_name,
     "time": rel.no_date, "time_part": rel.no_date, "season": rel.season,
+    "holiday": fixed.holiday,
 }
 _SINCE_BEFORE = re.compile(r"(?i)(?<![\w])(?:ever\s+)?since\s+$")
 _SINCE_PREFIX = re.compile(r"(?i)^(?:ever\s+)?since\s+")
