@@ -97,6 +97,7 @@ def _actors(draft: EventDraft) -> tuple[Actor | None, Actor | None, list[Actor]]
             actor1 is None or actor.name != actor1.name
         ):
             patients.append(actor)
+    patients.sort(key=lambda a: a.type == "other")  # a named "other" yields to civilians or forces
     if is_protest(draft):
         return _protest_actors(draft, actor1, patients)
     elif draft.family == "violent" and actor1 is not None:

@@ -83,8 +83,6 @@ def prepare(mentions: list[Mention]) -> list[Mention]:
             if mention.sentence_index in threats:
                 continue
             mention.cameo = "138" if family(mention) == "violent" else "130"
-        if mention.cameo[:2] in {"17", "18", "19", "20"} and _by_protesters(mention):
-            mention.cameo = "145"  # stones, fire, smashed windows: the protest turned violent
         out.append(mention)
     return out
 
@@ -217,13 +215,13 @@ def _protest_flags(draft: EventDraft) -> None:
     if not is_protest(draft):
         return
     for mention in draft.mentions:
-        if family(mention) == "protest" and mention.cameo != "145":
-            continue
-        if mention.actor1 is not None and mention.actor1.type in STATE_TYPES:
+        if mention.cameo == "145" or (mention.cameo[:2] in {"17", "18", "19", "20"}
+                                      and _by_protesters(mention)):
+            draft.violent_protest = True  # stones, fire, smashed windows
+        elif mention.actor1 is not None and mention.actor1.type in STATE_TYPES and \
+                family(mention) != "protest":
             lethal = mention.fatalities is not None and mention.fatalities.number != 0
             draft.force = "lethal" if lethal else (draft.force or "intervention")
-        elif mention.cameo == "145" or family(mention) == "violent":
-            draft.violent_protest = True
 
 
 def is_protest(draft: EventDraft) -> bool:

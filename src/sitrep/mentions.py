@@ -32,6 +32,8 @@ TERRITORY_CODES = ("192", "0874", "087")  # occupy territory; withdraw, hand ove
 PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "district", "province", "region",
                          "area", "stronghold", "territory", "port", "airport", "base", "hill",
                          "neighbourhood", "neighborhood", "suburb", "outskirts", "state"})
+INSTRUMENT_PRIORITY = ("suicide", "chemical", "drone", "aircraft", "grenade", "landmine",
+                       "car_bomb", "ied", "missile", "rocket", "mortar", "artillery")
 ANCHOR_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 KEPT_APART_ROOTS = frozenset({"13"})  # threats stay events of their own
 KEPT_APART_CODES = frozenset({"015", "016"})  # claims and denials of responsibility
@@ -165,8 +167,7 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     instrument = _instrument(head, roles, res.lexicon)
     mention = Mention(
         trigger=trigger, sentence=sentence, sentence_index=index,
-        cameo=(instrument.cameo if instrument and instrument.cameo and match.row.cameo in
-               {"190", "180", "18", "19"} else match.row.cameo),
+        cameo=_refined_code(match.row.cameo, instrument),
         plover_mode=match.row.mode or (instrument.plover_mode if instrument else None),
         modality="threatened" if match.row.cameo.startswith("13") else info.modality,  # type: ignore[arg-type]
         negated=info.negated, hypothetical=info.hypothetical,
@@ -181,6 +182,14 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
         mention.background = True
     mention.confidence = _confidence(match, mention)
     return mention
+
+
+def _refined_code(code: str, instrument: InstrumentRow | None) -> str:
+    """A generic attack code made specific by its weapon (190 + drone = 195; 183 + suicide = 1831)."""
+    better = instrument.cameo if instrument else None
+    if better and (code in {"190", "180", "18", "19"} or (better.startswith(code) and better != code)):
+        return better
+    return code
 
 
 def _is_headline(sent: Span) -> bool:
@@ -484,12 +493,19 @@ def _instrument(head: Token, roles: Roles, lexicon: Lexicon) -> InstrumentRow | 
              for g in c.children if g.dep_ == "pobj"]
     if roles.agent is not None:
         near += [roles.agent, *roles.agent.children]
+    found = []
     for token in near:
         for row in lexicon.instruments.get(lemma(token), []):
             words = [lemma(t) for t in token.doc[max(token.i - len(row.words) + 1, 0): token.i + 1]]
             if words == list(row.words):
-                return row
-    return None
+                found.append(row)
+    return min(found, key=_instrument_rank) if found else None
+
+
+def _instrument_rank(row: InstrumentRow) -> int:
+    """The most telling weapon wins: a suicide car bomb is a suicide bombing."""
+    order = INSTRUMENT_PRIORITY
+    return order.index(row.instrument) if row.instrument in order else len(order)
 
 
 def _assign_counts(mentions: list[Mention], counts: object, state: DocState) -> None:
