@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -88,3 +89,23 @@ def test_export(corpus: Path, capsys: pytest.CaptureFixture[str], layout: str) -
     assert len(frame) == 3
     assert main(["export", "--layout", layout, "--type", "ASSAULT", "out.csv"]) == 0
     assert len(pd.read_csv(corpus / "out.csv")) == 2
+
+
+def test_progress_bar_only_on_a_terminal_and_not_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert cli_store._show_progress(None) is True
+    assert cli_store._show_progress(False) is False
+    monkeypatch.setenv("CI", "true")
+    assert cli_store._show_progress(None) is False
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    monkeypatch.delenv("CI")
+    assert cli_store._show_progress(None) is False
+    assert cli_store._show_progress(True) is True
+
+
+def test_forced_progress_goes_to_stderr(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", "in", "--progress"]) == 1
+    out, err = capsys.readouterr()
+    assert "docs/s" in err and "docs/s" not in out.replace("docs/s)", "")
+    assert "4/4" in err

@@ -158,3 +158,14 @@ def test_unwritable_output_leaves_nothing(filled: Store, tmp_path: Path) -> None
         filled.export(tmp_path / "missing-dir" / "x.csv", "csv", "native")
     assert info.value.code == "E417"
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_chunked_export_equals_one_piece(filled: Store, tmp_path: Path, fmt: str) -> None:
+    whole, pieces = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+    for layout in LAYOUTS:
+        assert filled.export(whole, fmt, layout) == filled.export(pieces, fmt, layout, chunk=2)
+        if fmt == "parquet":
+            assert _duckdb_read(pieces, fmt, layout) == _duckdb_read(whole, fmt, layout)
+        else:
+            assert pieces.read_text() == whole.read_text()

@@ -100,3 +100,11 @@ def test_victims_and_mentions_keep_their_order(docs: list[Document]) -> None:
     (back,) = store.events()
     assert [v.name for v in back.victims] == [v.name for v in victims]
     assert back.mentions == mentions
+
+
+def test_storing_a_document_clears_its_old_errors(docs: list[Document]) -> None:
+    store = Store(":memory:")
+    store.add_errors([IngestError("doc0.txt", "E414", "[E414] coder failed", docs[0].id),
+                      IngestError("other.txt", "E402", "[E402] empty")])
+    store.add(docs[0], fake_events(docs[0]))
+    assert [e.source for e in store.errors()] == ["other.txt"]

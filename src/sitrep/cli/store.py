@@ -125,7 +125,9 @@ def _progress(show: bool) -> Iterator[Callable[[Progress], None] | None]:
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]:.1f} docs/s"), TimeRemainingColumn(),
                TextColumn("dup {task.fields[dup]} failed {task.fields[failed]}"))
-    with Bar(*columns, transient=False) as bar:
+    from rich.console import Console
+
+    with Bar(*columns, console=Console(stderr=True), transient=False) as bar:
         task = bar.add_task("ingest", total=None, rate=0.0, dup=0, failed=0)
 
         def update(p: Progress) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,56 +27,86 @@ def layout_columns(name: str) -> Columns:
 
 
 def layout_table(events: Sequence[Event], docs: Mapping[str, Mapping[str, Any]],
-                 name: str) -> pa.Table:
+                 name: str, lookups: Lookups | None = None) -> pa.Table:
     """The events as an Arrow table in a layout (events the layout cannot hold are left out)."""
     columns, row_fn = layout(name)
-    look = Lookups.load() if name != "native" else Lookups({}, {}, {})
+    look = lookups or (Lookups.load() if name != "native" else Lookups({}, {}, {}))
     rows = [row for e in events if (row := row_fn(e, docs.get(e.doc_id, {}), look)) is not None]
-    schema = pa.schema([(col, _ARROW[kind]) for col, kind in columns])
-    return pa.Table.from_pylist(rows, schema=schema)
+    return pa.Table.from_pylist(rows, schema=arrow_schema(columns))
+
+
+def arrow_schema(columns: Columns) -> pa.Schema:
+    return pa.schema([(col, _ARROW[kind]) for col, kind in columns])
 
 
 def export_events(events: Sequence[Event], docs: Mapping[str, Mapping[str, Any]],
                   out: str | Path, format: str = "csv", layout: str = "native") -> int:
     """Write ``events`` to ``out`` (replaced atomically); returns the number of rows written."""
+    return export_chunks([events], lambda _chunk: docs, out, format, layout)
+
+
+DocsFor = Callable[[Sequence[Event]], Mapping[str, Mapping[str, Any]]]
+
+
+def export_chunks(chunks: Iterable[Sequence[Event]], docs_for: DocsFor, out: str | Path,
+                  format: str = "csv", layout: str = "native") -> int:
+    """Like ``export_events`` for events that come in chunks (written as they come)."""
     if format not in FORMATS:
         raise SitrepError(E.E412, name="format", value=format, choices=", ".join(FORMATS))
+    columns = layout_columns(layout)  # E412 for an unknown layout, before any file is made
+    look = Lookups.load() if layout != "native" else Lookups({}, {}, {})
     target = Path(out)
     tmp = target.with_name(f".{target.name}.tmp")
     try:
-        if format == "jsonl" and layout == "native":
-            count = _write_native_jsonl(events, tmp)
-        else:
-            table = layout_table(events, docs, layout)
-            _write_table(table, tmp, format)
-            count = table.num_rows
+        with _Writer(tmp, format, arrow_schema(columns)) as writer:
+            for chunk in chunks:
+                if format == "jsonl" and layout == "native":
+                    writer.write_records([e.to_dict() for e in chunk])
+                else:
+                    writer.write_table(layout_table(chunk, docs_for(chunk), layout, look))
         os.replace(tmp, target)
     except (OSError, pa.ArrowException) as exc:
         tmp.unlink(missing_ok=True)
         raise SitrepError(E.E417, path=target, cause=exc) from exc
-    return count
+    return writer.rows
 
 
-def _write_native_jsonl(events: Sequence[Event], path: Path) -> int:
-    with path.open("w", encoding="utf-8") as fh:
-        for event in events:
-            fh.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-    return len(events)
+class _Writer:
+    """Appends Arrow tables (or JSON records) to one CSV, Parquet or JSONL file."""
 
+    def __init__(self, path: Path, format: str, schema: pa.Schema) -> None:
+        self.path, self.format, self.schema = path, format, schema
+        self.rows = 0
+        self._sink: Any = None
 
-def _write_table(table: pa.Table, path: Path, format: str) -> None:
-    if format == "parquet":
-        import pyarrow.parquet as pq
+    def __enter__(self) -> _Writer:
+        if self.format == "parquet":
+            import pyarrow.parquet as pq
 
-        pq.write_table(table, path)
-    elif format == "csv":
-        import pyarrow.csv as pacsv
+            self._sink = pq.ParquetWriter(self.path, self.schema)
+        elif self.format == "csv":
+            import pyarrow.csv as pacsv
 
-        pacsv.write_csv(table, path, pacsv.WriteOptions(quoting_style="needed"))
-    else:
-        with path.open("w", encoding="utf-8") as fh:
-            for row in table.to_pylist():
-                fh.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
+            self._sink = pacsv.CSVWriter(self.path, self.schema,
+                                         write_options=pacsv.WriteOptions(quoting_style="needed"))
+        else:
+            self._sink = self.path.open("w", encoding="utf-8")
+        return self
+
+    def write_table(self, table: pa.Table) -> None:
+        if self.format == "jsonl":
+            self.write_records(table.to_pylist())
+            return
+        self._sink.write_table(table)
+        self.rows += table.num_rows
+
+    def write_records(self, records: list[dict[str, Any]]) -> None:
+        for record in records:
+            self._sink.write(json.dumps(record, ensure_ascii=False, default=_json_default) + "\n")
+        self.rows += len(records)
+
+    def __exit__(self, *exc: object) -> None:
+        self._sink.close()
 
 
 def _json_default(value: Any) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -55,8 +55,7 @@ class EventFilter:
     def select_ids(self) -> str:
         where = f"WHERE {' AND '.join(self.conditions)}" if self.conditions else ""
         limit = f" LIMIT {self.limit}" if self.limit is not None else ""
-        return f"SELECT e.id, e.event_date, e.doc_id, e.trigger_start FROM events e {where} " \
-               f"ORDER BY {_ORDER}{limit}"
+        return f"SELECT e.id FROM events e {where} ORDER BY {_ORDER}{limit}"
 
 
 def _date(name: str, value: date | str) -> date:
@@ -100,13 +99,34 @@ def country_iso3(value: str) -> str:
 
 
 def load_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> list[Event]:
-    """Events selected by ``flt``, with their actors, places and mentions."""
-    sel = f"WITH sel AS ({flt.select_ids()}) "
-    rows = fetch_dicts(con.execute(
-        sel + f"SELECT e.* FROM events e JOIN sel USING (id) ORDER BY {_ORDER}", flt.params))
-    children = {name: _children(con, sel, name, flt.params)
+    """Events selected by ``flt``, with their actors, places and mentions, in order."""
+    return load_by_ids(con, select_ids(con, flt))
+
+
+def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter, chunk: int = 5000
+                ) -> Iterator[list[Event]]:
+    """The same events as ``load_events``, ``chunk`` at a time (bounded memory)."""
+    ids = select_ids(con, flt)
+    for start in range(0, len(ids), chunk):
+        yield load_by_ids(con, ids[start:start + chunk])
+
+
+def select_ids(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> list[str]:
+    return [row[0] for row in con.execute(flt.select_ids(), flt.params).fetchall()]
+
+
+def load_by_ids(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Event]:
+    """Events with these ids, in the order given."""
+    if not ids:
+        return []
+    sel = "WITH sel AS (SELECT unnest(?::VARCHAR[]) AS id) "
+    rows = fetch_dicts(con.execute(sel + "SELECT e.* FROM events e JOIN sel USING (id)",
+                                   [list(ids)]))
+    children = {name: _children(con, sel, name, [list(ids)])
                 for name in ("event_actors", "event_places", "event_mentions")}
-    places = {key: rows[0] for key, rows in children["event_places"].items()}
+    places = {key: group[0] for key, group in children["event_places"].items()}
+    position = {event_id: i for i, event_id in enumerate(ids)}
+    rows.sort(key=lambda row: position[row["id"]])
     return [
         _codec.event_from_rows(row, children["event_actors"].get(row["id"], []),
                                places.get(row["id"]),

@@ -199,7 +199,14 @@ class Store:
                     rows[name].extend(table_rows)
         for name in _WRITE_ORDER:
             self._insert(name, rows[name])
+        self._clear_resolved_errors(items)
         self._insert_errors(errors, now)
+
+    def _clear_resolved_errors(self, items: Sequence[tuple[Document, Sequence[Event]]]) -> None:
+        """Errors of an input that has now been stored (e.g. a coder failure, retried) go."""
+        sources = [d.path for d, _ in items if d.path]
+        self._con.execute("DELETE FROM ingest_errors WHERE list_contains(?, doc_id) OR "
+                          "list_contains(?, source)", [[d.id for d, _ in items], sources])
 
     def add_errors(self, errors: Iterable[IngestError]) -> None:
         """Record ingest errors (one row per source and error code)."""
@@ -270,12 +277,16 @@ class Store:
         return query.stats(self._con)
 
     def export(self, out: str | Path, format: str = "csv", layout: str = "native",
-               **filters: Any) -> int:
-        """Write the events (optionally filtered as in ``events``) to ``out``; rows written."""
-        from .export import export_events
+               chunk: int = 5000, **filters: Any) -> int:
+        """Write the events (optionally filtered as in ``events``) to ``out``; rows written.
 
-        events = self.events(**filters)
-        return export_events(events, self._documents_for(events), out, format, layout)
+        Events are read and written ``chunk`` at a time, so memory stays bounded.
+        """
+        from .export import export_chunks
+
+        flt = query.EventFilter.build(**filters)
+        chunks = query.iter_events(self._con, flt, chunk=chunk)
+        return export_chunks(chunks, self._documents_for, out, format, layout)
 
     def _documents_for(self, events: Sequence[Event]) -> dict[str, Mapping[str, Any]]:
         ids = sorted({e.doc_id for e in events})
