@@ -127,3 +127,19 @@ def test_end_to_end_with_the_real_coder(tmp_path: Path) -> None:
     assert [e.to_dict() for e in sorted(store.events(), key=lambda e: e.id)] == [
         e.to_dict() for e in expected]
     assert ingest([article], store, coder).duplicates == 1
+
+
+def test_coded_documents_are_kept_when_the_run_is_interrupted(tmp_path: Path) -> None:
+    class Interrupted(FakeCoder):
+        def code_documents(self, docs, n_process=1, batch_size=32, error_handler=None):  # type: ignore[no-untyped-def]
+            for number, pair in enumerate(super().code_documents(docs, n_process, batch_size,
+                                                                 error_handler)):
+                if number == 5:
+                    raise KeyboardInterrupt
+                yield pair
+
+    store = Store(":memory:")
+    with pytest.raises(KeyboardInterrupt):
+        ingest([_corpus(tmp_path) / "news.jsonl"], store, Interrupted(), commit_every=100)
+    assert store.counts()["documents"] == 5
+    assert ingest([tmp_path / "news.jsonl"], store, FakeCoder()).coded == 5

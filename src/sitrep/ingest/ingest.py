@@ -127,18 +127,19 @@ class _Run:
         self.report.coded += result.added
         self.report.events += result.events
         self.report.duplicates += result.duplicates
-        self.report.undated += [d.path or d.id for d, _ in self.pending if d.published is None]
+        self.report.undated += [d.path or d.id for d, _ in self.pending
+                                if d.published is None and d.id not in result.failed_ids]
         for failure in result.failed:
             self.report.errors.append(failure)
             self.report.failed += 1
         self.pending, self.pending_errors = [], []
-        self.tick(len(self.pending))
+        self.tick()
 
-    def tick(self, extra: int = 0) -> None:
+    def tick(self) -> None:
         if self.progress is None:
             return
         r = self.report
-        self.progress(Progress(r.coded + r.duplicates + r.failed + len(self.pending) + extra,
+        self.progress(Progress(r.coded + r.duplicates + r.failed + len(self.pending),
                                self.total, r.coded, r.duplicates, r.failed,
                                time.perf_counter() - self.started))
 
@@ -154,10 +155,12 @@ def ingest(inputs: Iterable[str | Path], store: Store, coder: DocumentCoder,
     run = _Run(store, max(commit_every, 1), total, progress)
     pairs = coder.code_documents(run.documents(_items(units, opts)), n_process=workers,
                                  batch_size=batch_size, error_handler=run.on_coder_error)
-    for doc, events in pairs:
-        run.coded(doc, events)
-        run.tick()
-    run.flush()
+    try:
+        for doc, events in pairs:
+            run.coded(doc, events)
+            run.tick()
+    finally:  # interrupted or not, what has been coded is kept
+        run.flush()
     run.report.elapsed = time.perf_counter() - run.started
     return run.report
 

@@ -45,6 +45,10 @@ class BatchResult:
     events: int = 0
     failed: list[IngestError] = field(default_factory=list)
 
+    @property
+    def failed_ids(self) -> set[str]:
+        return {f.doc_id for f in self.failed if f.doc_id}
+
 
 class Store:
     """A sitrep store in one DuckDB file (``":memory:"`` for a throw-away store)."""
@@ -78,7 +82,7 @@ class Store:
         with self._transaction():
             for t in tables():
                 self._con.execute(t.ddl())
-            found = self._version() if existing else target
+            found = self._version() if "sitrep_meta" in existing else target
             if found > target:
                 raise SitrepError(E.E411, path=self.path, found=found, supported=target)
             for version, statements in pending_migrations(found, migrations, target):
