@@ -144,6 +144,13 @@ def test_json_object_and_list(tmp_path: Path) -> None:
         ("many.json:[1]", "E404"), ("broken.json", "E403"), ("scalar.json", "E403")]
 
 
+def test_json_lines_saved_as_json(tmp_path: Path) -> None:
+    (tmp_path / "x.json").write_text('{"text": "One."}\n{"text": "Two."}\n')
+    docs, errors = _read(tmp_path / "x.json")
+    assert [d.text for d in docs] == ["One.", "Two."] and errors == []
+    assert docs[1].path == f"{tmp_path / 'x.json'}:2"
+
+
 def test_csv_rows(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text('text,published,title\n"Line one,\nstill one.",2020-03-04,T1\n'

@@ -38,7 +38,17 @@ def _guarded(line: bytes, where: str, opts: SourceOptions) -> Item:
 
 def read_json(path: str, opts: SourceOptions) -> Iterator[Item]:
     """A ``.json`` file: one article object, or a list of them (items named ``path:[i]``)."""
-    data = _parse(decode_bytes(read_bytes(path, opts), path), path, whole=True)
+    text = decode_bytes(read_bytes(path, opts), path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":  # JSON Lines saved as .json
+            yield from read_jsonl(path, opts)
+            return
+        raise SitrepError(E.E403, path=path, cause=exc) from exc
+    if not isinstance(data, dict | list):
+        raise SitrepError(E.E403, path=path,
+                          cause=f"expected a JSON object or list, got {type(data).__name__}")
     records = data if isinstance(data, list) else [data]
     for index, record in enumerate(records):
         where = f"{path}:[{index}]" if isinstance(data, list) else path
@@ -48,12 +58,12 @@ def read_json(path: str, opts: SourceOptions) -> Iterator[Item]:
             yield IngestError.from_exception(where, exc)
 
 
-def _parse(text: str, where: str, whole: bool = False) -> Any:
+def _parse(text: str, where: str) -> Any:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SitrepError(E.E403, path=where, cause=exc) from exc
-    if not isinstance(data, dict) and not (whole and isinstance(data, list)):
+    if not isinstance(data, dict):
         raise SitrepError(E.E403, path=where,
                           cause=f"expected a JSON object, got {type(data).__name__}")
     return data
