@@ -54,8 +54,13 @@ def test_seed_kirkuk(gazetteer: Gazetteer) -> None:
 def test_context_disambiguates(gazetteer: Gazetteer) -> None:
     middle_east = gazetteer.resolve("Damascus", context_countries=["IRQ", "SYR"])
     assert middle_east is not None and middle_east.country == "SYR"
-    american = gazetteer.resolve("Damascus", context_countries=["USA"])
+    american = gazetteer.resolve("Damascus, Maryland", context_countries=["USA"])
     assert american is not None and american.admin1 == "Maryland"
+    capital = gazetteer.resolve("Damascus", context_countries=["USA"])  # a capital still wins
+    assert capital is not None and capital.country == "SYR"
+    sindh = gazetteer.resolve("Hyderabad", context_countries=["PAK"])
+    assert sindh is not None and sindh.admin1 == "Sindh"
+    assert gazetteer.resolve("Hyderabad").country == "IND"  # type: ignore[union-attr]
     lebanon = gazetteer.resolve("Tripoli", context_countries=["LBN"])
     assert lebanon is not None and lebanon.country == "LBN"
     assert gazetteer.resolve("Tripoli").country == "LBY"  # type: ignore[union-attr]
@@ -105,8 +110,7 @@ def test_user_places_tsv_and_yaml(tmp_path: Path) -> None:
     )
     yml = tmp_path / "mine.yaml"
     yml.write_text(
-        "places:\n  - {name: Test Plaza, kind: landmark, country: NGA, lat: 9.1,"
-        " lon: 7.4, source: me}\n",
+        "places:\n  - {name: Test Plaza, kind: landmark, country: NGA, lat: 9.1, lon: 7.4, source: me}\n",
         encoding="utf-8",
     )
     gazetteer = Gazetteer.load([tsv, yml])
@@ -125,9 +129,7 @@ def test_user_places_tsv_and_yaml(tmp_path: Path) -> None:
         ("Camp X\tbase\tIRQ", ["'columns'", "3 tab-separated"]),
     ],
 )
-def test_bad_place_rows_name_file_line_field(
-    tmp_path: Path, row: str, fragments: list[str]
-) -> None:
+def test_bad_place_rows_name_file_line_field(tmp_path: Path, row: str, fragments: list[str]) -> None:
     path = tmp_path / "bad.tsv"
     path.write_text("# my places\n" + row + "\n", encoding="utf-8")
     with pytest.raises(SitrepError) as info:

@@ -62,7 +62,14 @@ def test_admin_suffix_hint() -> None:
 
 
 def test_leading_adjectives_are_dropped_last() -> None:
-    assert _queries(parse_place("Iraq’s fortified Green Zone"))[-2:] == ["Green Zone", "Zone"]
+    queries = _queries(parse_place("Iraq’s fortified Green Zone"))
+    assert queries[-1] == "Green Zone" and "Zone" not in queries
+
+
+def test_comma_qualifier_and_feature_words() -> None:
+    phrase = parse_place("Damascus, Maryland")
+    assert phrase.qualifier == "Maryland" and _queries(phrase) == ["Damascus"]
+    assert _queries(parse_place("the Panjshir valley"))[-1] == "Panjshir"
 
 
 def _cand(
@@ -88,9 +95,7 @@ def test_population_then_context_decide() -> None:
     syria = _cand("city", "SYR", 1_569_394)
     maryland = _cand("city", "USA", 15_257)
     phrase = parse_place("Damascus")
-    assert score(syria, "damascus", phrase, [], None) > score(
-        maryland, "damascus", phrase, [], None
-    )
+    assert score(syria, "damascus", phrase, [], None) > score(maryland, "damascus", phrase, [], None)
     assert score(syria, "damascus", phrase, ["IRQ", "SYR"], None) > score(
         maryland, "damascus", phrase, ["IRQ", "SYR"], None
     )

@@ -28,7 +28,7 @@ from ._names import fold, key
 
 City = dict[str, Any]
 Overrides = dict[tuple[str, str], tuple[str, tuple[str, ...]]]
-BUILD_VERSION = 5
+BUILD_VERSION = 6
 _PREFIXES = (
     "muhafazat ",
     "mohafazat ",

@@ -46,6 +46,7 @@ class Gazetteer:
         self._curated = curated
         self._country_rows: dict[str, int] = {}
         self._largest = _largest_places(table)
+        self._capitals: set[int] = set()
         for place in curated:
             table.add(
                 place.name,
@@ -96,6 +97,8 @@ class Gazetteer:
         if not rows:
             return None
         best = max(rows, key=lambda r: self._t.population[r])
+        if self._t.feature[best] == "city" and record.capital:
+            self._capitals.add(best)
         return self._t.lat[best], self._t.lon[best]
 
     def resolve(
@@ -121,13 +124,18 @@ class Gazetteer:
         return None
 
     def _prefix(self, phrase: PlacePhrase, context: list[str]) -> tuple[str | None, int | None]:
-        """A possessive prefix: a country constrains; a place constrains and anchors."""
-        if phrase.prefix is None:
+        """A possessive prefix or a comma qualifier: a country constrains; a region
+        constrains and is preferred as the admin1; a town constrains and anchors."""
+        outer = phrase.prefix or phrase.qualifier
+        if outer is None:
             return None, None
-        row = self._best(phrase.prefix, PlacePhrase(phrase.prefix), context, None, None)
+        row = self._best(outer, PlacePhrase(outer), context, None, None)
         if row is None:
             return None, None
-        if self._t.feature[row] == "country":
+        feature = self._t.feature[row]
+        if feature == "admin1" and phrase.qualifier:
+            phrase.qualifier_admin1 = key(self._t.admin1[row] or "")
+        if feature in ("country", "admin1"):
             return self._t.country[row], None
         return self._t.country[row], row
 
@@ -146,9 +154,7 @@ class Gazetteer:
         if constraint is not None:
             rows = tuple(r for r in rows if self._t.country[r] == constraint) or rows
         anchor = (self._t.lat[parent], self._t.lon[parent]) if parent is not None else None
-        return max(
-            rows, key=lambda r: score(self._candidate(r), query_key, phrase, context, anchor)
-        )
+        return max(rows, key=lambda r: score(self._candidate(r), query_key, phrase, context, anchor))
 
     def _candidate(self, row: int) -> Candidate:
         t = self._t
@@ -160,6 +166,8 @@ class Gazetteer:
             population=t.population[row],
             lat=t.lat[row],
             lon=t.lon[row],
+            capital=row in self._capitals,
+            admin1_key=key(t.admin1[row] or ""),
         )
 
     def _location(
@@ -204,11 +212,7 @@ class Gazetteer:
         seen: set[str] = set()
         for place in self._curated:
             label = (
-                "FAC"
-                if place.kind in _FAC_KINDS
-                else "LOC"
-                if place.kind in ("region", "area")
-                else "GPE"
+                "FAC" if place.kind in _FAC_KINDS else "LOC" if place.kind in ("region", "area") else "GPE"
             )
             for name in (place.name, *place.aliases):
                 _pattern(patterns, seen, label, name, place.name)
@@ -218,9 +222,7 @@ class Gazetteer:
         return patterns
 
 
-def _pattern(
-    patterns: list[dict[str, Any]], seen: set[str], label: str, text: str, ident: str
-) -> None:
+def _pattern(patterns: list[dict[str, Any]], seen: set[str], label: str, text: str, ident: str) -> None:
     for variant in apostrophe_variants(text):
         if len(variant) > 2 and variant[0].isupper() and variant not in seen:
             seen.add(variant)

@@ -36,36 +36,21 @@ _ADMIN_SUFFIX = re.compile(
     r"territory)$",
     re.IGNORECASE,
 )
+_FEATURE_SUFFIX = re.compile(
+    r"\s+(?:valley|mountains?|hills?|river|plains?|desert|forest|area|border|countryside|"
+    r"outskirts|suburbs?|camp|neighbou?rhood)$",
+    re.IGNORECASE,
+)
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village|municipality)$", re.IGNORECASE)
 _AIRPORT = re.compile(r"\b(?:airport|airfield|air\s*base|airbase)\b", re.IGNORECASE)
 _GENERIC_WORDS = frozenset(
-    {
-        "",
-        "airport",
-        "international airport",
-        "city",
-        "town",
-        "village",
-        "state",
-        "province",
-        "region",
-        "district",
-        "base",
-        "air base",
-        "camp",
-        "area",
-        "border",
-        "crossing",
-        "square",
-        "suburbs",
-        "southern suburbs",
-        "port",
-        "market",
-        "mosque",
-        "hospital",
-        "school",
-        "prison",
-    }
+    (
+        "airport international airport city town village villages state province region "
+        "district base air base camp area border crossing square suburbs port market mosque "
+        "hospital school prison valley mountains mountain hills river desert forest "
+        "countryside outskirts neighbourhood neighborhood zone capital"
+    ).split()
+    + ["", "international airport", "air base", "southern suburbs"]
 )
 BROAD = frozenset({"country", "admin1", "region"})
 
@@ -84,6 +69,8 @@ class PlacePhrase:
     hint: str | None = None
     near: bool = False
     part: bool = False
+    qualifier: str | None = None
+    qualifier_admin1: str | None = None
 
 
 def parse_place(text: str) -> PlacePhrase:
@@ -92,6 +79,9 @@ def parse_place(text: str) -> PlacePhrase:
     rest = text.strip().strip(".,;:")
     while (found := _NEAR.match(rest)) is not None:
         phrase.near, rest = True, rest[found.end() :]
+    head, comma, tail = rest.partition(",")
+    if comma and head.strip() and tail.strip():  # "Damascus, Maryland": the tail qualifies
+        rest, phrase.qualifier = head.strip(), tail.strip().strip(".")
     _add(phrase, rest, False)
     part = _PART.match(rest)
     if part is not None:
@@ -105,9 +95,7 @@ def _add_words(phrase: PlacePhrase, words: list[str], part: bool) -> None:
         words = words[1:]
     possessive = next((i for i, w in enumerate(words[:-1]) if is_possessive(w)), None)
     if possessive is not None:
-        joined = (
-            words[:possessive] + [strip_possessive(words[possessive])] + words[possessive + 1 :]
-        )
+        joined = words[:possessive] + [strip_possessive(words[possessive])] + words[possessive + 1 :]
         _add(phrase, " ".join(joined), part)
         phrase.prefix = " ".join(joined[: possessive + 1])
         words = words[possessive + 1 :]
@@ -134,7 +122,7 @@ def _hint(text: str) -> str | None:
 def _variants(text: str) -> list[str]:
     """The phrase, without leading adjectives ("fortified Green Zone"), without type suffixes."""
     out = [text]
-    bare = _CITY_SUFFIX.sub("", _ADMIN_SUFFIX.sub("", text))
+    bare = _FEATURE_SUFFIX.sub("", _CITY_SUFFIX.sub("", _ADMIN_SUFFIX.sub("", text)))
     if bare and bare != text:
         out.append(bare)
     words = text.split()
@@ -153,6 +141,8 @@ class Candidate:
     population: int
     lat: float
     lon: float
+    capital: bool = False
+    admin1_key: str = ""
 
 
 def score(
@@ -174,16 +164,18 @@ def score(
         value += 1.0
     if parent is not None and distance_km(parent, (cand.lat, cand.lon)) < 60:
         value += 5.0
+    if phrase.qualifier_admin1 and cand.admin1_key == phrase.qualifier_admin1:
+        value += 6.0
     return value
 
 
 def _base(cand: Candidate) -> float:
     if cand.feature == "country":
-        return 9.0
+        return 8.3
     if cand.feature == "admin1":
         return math.log10(cand.population + 10) - 2.5
-    if cand.feature == "city":
-        return math.log10(cand.population + 10)
+    if cand.feature == "city":  # a national capital is what a bare name usually means
+        return math.log10(cand.population + 10) + (2.5 if cand.capital else 0.0)
     if cand.feature in ("airport", "base"):
         return 4.5
     return 8.0  # curated places: named because the news names them
@@ -213,10 +205,7 @@ def precision(feature: str, phrase: PlacePhrase, near: bool) -> int:
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance (haversine) in kilometres."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
