@@ -44,12 +44,47 @@ _FEATURE_SUFFIX = re.compile(
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village|municipality)$", re.IGNORECASE)
 _AIRPORT = re.compile(r"\b(?:airport|airfield|air\s*base|airbase)\b", re.IGNORECASE)
 _GENERIC_WORDS = frozenset(
-    (
-        "airport international airport city town village villages state province region "
-        "district base air base camp area border crossing square suburbs port market mosque "
-        "hospital school prison valley mountains mountain hills river desert forest "
-        "countryside outskirts neighbourhood neighborhood zone capital"
-    ).split()
+    [
+        "airport",
+        "international",
+        "airport",
+        "city",
+        "town",
+        "village",
+        "villages",
+        "state",
+        "province",
+        "region",
+        "district",
+        "base",
+        "air",
+        "base",
+        "camp",
+        "area",
+        "border",
+        "crossing",
+        "square",
+        "suburbs",
+        "port",
+        "market",
+        "mosque",
+        "hospital",
+        "school",
+        "prison",
+        "valley",
+        "mountains",
+        "mountain",
+        "hills",
+        "river",
+        "desert",
+        "forest",
+        "countryside",
+        "outskirts",
+        "neighbourhood",
+        "neighborhood",
+        "zone",
+        "capital",
+    ]
     + ["", "international airport", "air base", "southern suburbs"]
 )
 BROAD = frozenset({"country", "admin1", "region"})
