@@ -22,7 +22,11 @@ from .detect.triggers import TriggerMatch, find_triggers
 from .records import Actor, Count, DateResolution, Location, Mention, TextSpan
 from .resolve.actors import ActorKB, ArticleActors
 from .resolve.counts import casualties
-from .resolve.dates import find_time_expressions, resolve_time_expression
+from .resolve.dates import (
+    find_time_expressions,
+    is_past_or_present,
+    resolve_time_expression,
+)
 from .resolve.gazetteer import Gazetteer
 from .text import NormalisedText
 
@@ -177,6 +181,8 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     mention.location = _location(roles, sent, state, res)
     _fill_actors(mention, roles, state, res)
     mention.date, mention.own_date = _choose_time(head, roles, times)
+    if mention.date is not None and not is_past_or_present(mention.date, state.published):
+        mention.hypothetical = mention.hypothetical or mention.own_date  # "will strike on Monday"
     mention.headline = _is_headline(sent)
     if _perfect_without_day(head, mention):
         mention.background = True
@@ -457,10 +463,8 @@ def _plausible(found: Location, place: Span, state: DocState) -> bool:
     A place named by a lower-case word, or a town in a country the article never mentions
     that NER did not even tag as a place, is not believed.
     """
-    if place.root.is_lower and place.root.ent_type_ not in PLACE_LABELS and found.feature != "admin1":
-        named = [t for t in place if t.ent_type_ in PLACE_LABELS or t.pos_ == "PROPN"]
-        if not named:
-            return False
+    if not any(t.text[:1].isupper() for t in place if not t.is_sent_start):
+        return False  # place names are capitalised
     if found.feature in {"country", "admin1"} or not state.countries:
         return True
     return found.country in state.countries or place.root.ent_type_ in PLACE_LABELS
