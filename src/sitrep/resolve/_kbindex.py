@@ -20,6 +20,8 @@ class KBIndex:
     countries: dict[str, CountryEntry] = field(default_factory=dict)
     generics: dict[str, GenericActor] = field(default_factory=dict)
     titles: tuple[str, ...] = ()
+    office_words: frozenset[str] = frozenset()
+    military_titles: frozenset[str] = frozenset()
     offices: dict[tuple[str, str], list[tuple[str, Role]]] = field(default_factory=dict)
     demonyms: tuple[tuple[str, str], ...] = ()
     peoples: frozenset[str] = frozenset()
@@ -62,6 +64,8 @@ def build_index(data: KBData) -> KBIndex:
         for term in _forms(generic.terms):
             index.generics.setdefault(key(term), generic.actor)
     index.titles = tuple(sorted({key(t) for t in data.titles}, key=len, reverse=True))
+    index.office_words = frozenset(key(w) for w in data.office_words)
+    index.military_titles = frozenset(key(w) for w in data.military_titles)
     index.offices = _offices(index.entries.values())
     index.org_roles = _org_roles(index.entries.values())
     index.demonyms = tuple((d, c.iso3) for c in data.countries.values() for d in c.demonyms)

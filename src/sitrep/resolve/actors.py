@@ -76,6 +76,7 @@ _DETERMINERS = frozenset(
         "alleged",
     }
 )
+_LED = re.compile(r"-(?:led|commanded|run|controlled)$", re.IGNORECASE)  # "Vietnamese-led"
 _TAIL_PREPOSITIONS = frozenset({"of", "in", "from", "throughout", "across", "inside"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
@@ -86,25 +87,6 @@ _MEMBERS = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
-_MILITARY_TITLES = frozenset(
-    {
-        "general",
-        "gen",
-        "lieutenant general",
-        "lt gen",
-        "major general",
-        "maj gen",
-        "colonel",
-        "col",
-        "brigadier general",
-        "field marshal",
-        "marshal",
-        "commander",
-        "army chief",
-        "chief of staff",
-        "deputy commander",
-    }
-)
 _CIVILIANS = GenericActor(type="civilians", label="Civilians", sector="CVL")
 _ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 _SECTORS = {
@@ -126,6 +108,8 @@ class ActorKB:
     def __init__(self, index: KBIndex) -> None:
         self._ix = index
         self._fuzzy = FuzzyIndex(index.by_skeleton)
+        self.office_words = index.office_words
+        self.military_titles = index.military_titles
         self._titles: dict[str, list[str]] = {}
         for title in index.titles:  # longest first, grouped by first word
             self._titles.setdefault(title.split(" ", 1)[0], []).append(title)
@@ -280,11 +264,7 @@ def _pick_holder(holders: list[tuple[str, Role]], when: date | None) -> str | No
     for ident, role in holders:
         if day is None and role.end is None:
             return ident
-        if (
-            day is not None
-            and (role.start or "") <= day
-            and (role.end is None or day <= _end(role.end))
-        ):
+        if day is not None and (role.start or "") <= day and (role.end is None or day <= _end(role.end)):
             return ident
     return None
 
@@ -340,9 +320,7 @@ def resolve_actor(
 class ArticleActors:
     """Resolves the actor mentions of one article in order, remembering them for coreference."""
 
-    def __init__(
-        self, kb: ActorKB, context_countries: Sequence[str] = (), when: date | None = None
-    ) -> None:
+    def __init__(self, kb: ActorKB, context_countries: Sequence[str] = (), when: date | None = None) -> None:
         self.kb = kb
         self.context_countries = list(context_countries)
         self.when = when
@@ -374,25 +352,25 @@ def _drop_lowercase_lead(phrase: str) -> str:
     return " ".join(words)
 
 
-def _titled_person(
-    kb: ActorKB, rest: str, country: str | None, span: dict[str, Any]
-) -> Actor | None:
-    """ "President Vojislav Kostunica" (not in the KB): a person of the title's sector."""
-    bare = kb.strip_title(rest)
+def _titled_person(kb: ActorKB, rest: str, country: str | None, span: dict[str, Any]) -> Actor | None:
+    """ "Serbian Labour Minister Dragan Milovanovic": a known person named at the end, or a
+    person of the office's sector (military titles: state_forces; others: government)."""
     words = rest.split()
-    count = len(bare.split())
-    if not bare or count == len(key(rest).split()) or count > 4:
+    for size in range(min(5, len(words) - 1), 1, -1):
+        tail = words[len(words) - size :]
+        if all(w[:1].isupper() for w in tail):
+            entry = kb.lookup(" ".join(tail))
+            if entry is not None and entry.kind == "person":
+                return _from_entry(kb, entry, span)
+    office = max((i for i, w in enumerate(words) if key(w) in kb.office_words), default=-1)
+    name_words = words[office + 1 :] if office >= 0 else []
+    if not 1 <= len(name_words) <= 4 or not all(w[:1].isupper() for w in name_words):
         return None
-    name_words = words[len(words) - count :]
-    if not all(w[:1].isupper() for w in name_words):
-        return None
-    title = kb.title_of(" ".join(words[: len(words) - count]))
-    military = title in _MILITARY_TITLES
-    actor_type = "state_forces" if military else "government"
+    military = key(" ".join(words[: office + 1])).split()[-1] in kb.military_titles
     return Actor(
         name=" ".join(name_words),
         country=country,
-        type=actor_type,
+        type="state_forces" if military else "government",
         code=_code(country, "MIL" if military else "GOV"),
         **span,
     )
@@ -413,7 +391,7 @@ def _resolve_rest(kb: ActorKB, rest: str, country: str | None, when: date | None
 
 def _split_country(kb: ActorKB, text: str) -> tuple[str | None, str]:
     """A leading country word ("Iran's", "Iraqi", "US", "United States") and the rest."""
-    words = text.split()
+    words = [_LED.sub("", w) for w in text.split()]
     while words and key(words[0]) in _DETERMINERS - _DEFINITE:
         words = words[1:]
     if words and key(words[0]) == "the":
@@ -450,22 +428,16 @@ def _from_entry(kb: ActorKB, entry: KBEntry, span: dict[str, Any]) -> Actor:
 def _from_country(kb: ActorKB, iso3: str, span: dict[str, Any]) -> Actor:
     entry = kb.get(iso3)
     name = entry.name if entry else iso3
-    return Actor(
-        name=name, country=iso3, type="government", code=_code(iso3, "GOV"), entity_id=iso3, **span
-    )
+    return Actor(name=name, country=iso3, type="government", code=_code(iso3, "GOV"), entity_id=iso3, **span)
 
 
-def _from_generic(
-    kb: ActorKB, generic: GenericActor, country: str | None, span: dict[str, Any]
-) -> Actor:
+def _from_generic(kb: ActorKB, generic: GenericActor, country: str | None, span: dict[str, Any]) -> Actor:
     entry = kb.get(country) if country else None
     name = generic.label
     if entry is not None:
         state = generic.type in ("state_forces", "government")
         name = f"{generic.label} of {entry.name}" if state else f"{generic.label} ({entry.name})"
-    return Actor(
-        name=name, country=country, type=generic.type, code=_code(country, generic.sector), **span
-    )
+    return Actor(name=name, country=country, type=generic.type, code=_code(country, generic.sector), **span)
 
 
 def _antecedent(

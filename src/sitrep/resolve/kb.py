@@ -106,6 +106,8 @@ class KBData:
     entries: dict[str, KBEntry] = field(default_factory=dict)
     generics: list[GenericRecord] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    office_words: list[str] = field(default_factory=list)
+    military_titles: list[str] = field(default_factory=list)
     origins: dict[str, tuple[Path, int]] = field(default_factory=dict)
     rank: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -139,15 +141,15 @@ def _read_file(data: KBData, path: Path, order: int) -> None:
         for item in items(raw, section, path):
             entry = _entry(item, KINDS[section], path, defaults, data)
             if entry.id in seen:
-                raise SitrepError(
-                    E.E302, path=path, line=item[LINE], id=entry.id, first=seen[entry.id]
-                )
+                raise SitrepError(E.E302, path=path, line=item[LINE], id=entry.id, first=seen[entry.id])
             seen[entry.id] = item[LINE]
             data.entries[entry.id] = entry
             data.origins[entry.id] = (path, item[LINE])
             data.rank[entry.id] = (-order, item[LINE])
     data.generics += [_generic(item, path) for item in items(raw, "generics", path)]
     data.titles += _strings(raw, "titles", path)
+    data.office_words += _strings(raw, "office_words", path)
+    data.military_titles += _strings(raw, "military_titles", path)
 
 
 def _fail(path: Path, item: dict[str, Any], name: str, cause: str) -> SitrepError:
@@ -198,14 +200,10 @@ def _flag(item: dict[str, Any], name: str, path: Path, default: bool) -> bool:
     return value
 
 
-def _entry(
-    item: dict[str, Any], kind: str, path: Path, defaults: tuple[str, ...], data: KBData
-) -> KBEntry:
+def _entry(item: dict[str, Any], kind: str, path: Path, defaults: tuple[str, ...], data: KBData) -> KBEntry:
     ident = _text(item, "id", path) or ""
     if not _ID.fullmatch(ident):
-        raise _fail(
-            path, item, "id", f"must be letters, digits, '_', '.', ':' or '-', got {ident!r}"
-        )
+        raise _fail(path, item, "id", f"must be letters, digits, '_', '.', ':' or '-', got {ident!r}")
     actor_type = _text(item, "type", path) or ""
     if actor_type not in ACTOR_TYPES:
         raise _fail(path, item, "type", f"is {actor_type!r}; use one of {', '.join(ACTOR_TYPES)}")
