@@ -61,6 +61,7 @@ class Resources:
     result_verbs: frozenset[str]
     targets: dict[str, tuple[str, str]]
     reporting_verbs: frozenset[str] = frozenset()
+    accident_cues: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -128,10 +129,18 @@ def _sentence_mentions(sent: Span, index: int, matches: list[TriggerMatch], stat
     heads = [state.doc[m.head] for m in kept]
     pairs = [(h, _mention(m, sent, index, sentence, times, state, res))
              for m, h in zip(kept, heads, strict=True)]
+    pairs = [(h, m) for h, m in pairs if not _accidental(m, sent, res)]
     anchors = [h for h, m in pairs if m.cameo[:2] in ANCHOR_ROOTS]
     out = [m for h, m in pairs if not _absorbed(h, m, anchors)]
     _assign_counts(out, counts, state)
     return out
+
+
+def _accidental(mention: Mention, sent: Span, res: Resources) -> bool:
+    """Deaths in a collapse, a crash or a stampede with nobody behind them are not attacks."""
+    if mention.cameo[:2] not in VIOLENT_ROOTS or mention.actor1 is not None:
+        return False
+    return any(lemma(t) in res.accident_cues for t in sent)
 
 
 def _is_source(head: Token, res: Resources) -> bool:

@@ -30,7 +30,14 @@ from .records import Document, Event
 from .resolve.actors import ActorKB
 from .resolve.dates import parse_published
 from .resolve.gazetteer import Gazetteer
-from .text import DEFAULT_MAX_CHARS, NormalisedText, check_text, doc_id, looks_like_english, normalise
+from .text import (
+    DEFAULT_MAX_CHARS,
+    NormalisedText,
+    check_text,
+    doc_id,
+    looks_like_english,
+    normalise,
+)
 
 PublishedLike = date | datetime | str | None
 ErrorHandler = Callable[[int, Any, Exception], None]
@@ -72,7 +79,7 @@ class Coder:
         gazetteer = Gazetteer.load(place_files)
         resources = Resources(Lexicon.load(), kb, gazetteer, _word_list("people_nouns.txt"),
                               _word_list("result_verbs.txt"), _targets(),
-                              _word_list("reporting_verbs.txt"))
+                              _word_list("reporting_verbs.txt"), _word_list("accident_cues.txt"))
         patterns = kb.entity_ruler_patterns() + gazetteer.entity_ruler_patterns()
         return cls(build_nlp(model, patterns), resources, Ontology.load())
 
