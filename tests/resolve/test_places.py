@@ -56,6 +56,10 @@ def test_direction_words_mark_part_but_names_come_first() -> None:
     assert parse_place("East Jerusalem").queries[0] == ("East Jerusalem", False)
 
 
+def test_trailing_possessive_is_dropped() -> None:
+    assert _queries(parse_place("Baghdad’s"))[0] == "Baghdad"
+
+
 def test_admin_suffix_hint() -> None:
     phrase = parse_place("Zamfara State")
     assert phrase.hint == "admin1" and "Zamfara" in _queries(phrase)

@@ -114,6 +114,9 @@ def parse_place(text: str) -> PlacePhrase:
     rest = text.strip().strip(".,;:")
     while (found := _NEAR.match(rest)) is not None:
         phrase.near, rest = True, rest[found.end() :]
+    words = rest.split()
+    if words and is_possessive(words[-1]):  # "Baghdad's" as a place: Baghdad
+        rest = " ".join([*words[:-1], strip_possessive(words[-1])])
     head, comma, tail = rest.partition(",")
     if comma and head.strip() and tail.strip():  # "Damascus, Maryland": the tail qualifies
         rest, phrase.qualifier = head.strip(), tail.strip().strip(".")
