@@ -154,8 +154,8 @@ def _governing_result_verb(noun: Token) -> Token | None:
 
 def _noun_agent(noun: Token) -> Token | None:
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and
-                                    child.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}):
+        named = child.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} and child.text[:1].isupper()
+        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and named):
             return child
     by = [g for c in noun.children if c.dep_ == "prep" and lemma(c) == "by" for g in c.children
           if g.dep_ == "pobj"]

@@ -137,10 +137,11 @@ def _as_protesters(actor: Actor | None, draft: EventDraft) -> Actor | None:
     if actor.type in PROTESTER_TYPES:
         return replace(actor, type=kind, name=actor.name.replace("Protesters", kind.title())
                        if kind == "rioters" else actor.name)
-    if actor.type in {"state_forces", "government", "external_forces"}:
-        return actor
+    is_country = bool(actor.entity_id) and actor.entity_id == actor.country
+    if actor.type in {"state_forces", "government", "external_forces"} and not is_country:
+        return actor  # "Thousands of Lebanese" protest as people, not as the state
     country = actor.country or (draft.best.location.country if draft.best.location else None)
-    label = f"{kind.title()} ({actor.name} supporters)"
+    label = f"{kind.title()} ({actor.name})" if is_country else f"{kind.title()} ({actor.name} supporters)"
     return replace(actor, name=label, type=kind, country=country, entity_id=None,
                    affiliations=(actor.name, *actor.affiliations))
 

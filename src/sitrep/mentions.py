@@ -8,6 +8,7 @@ counts (counts). Every span is mapped back to the original text through the offs
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,7 +43,9 @@ ANCHOR_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 KEPT_APART_ROOTS = frozenset({"13"})  # threats stay events of their own
 KEPT_APART_CODES = frozenset({"015", "016"})  # claims and denials of responsibility
 GROUP_HEADS = frozenset({"member", "hundred", "thousand", "dozen", "score", "group", "number",
-                         "team", "unit", "supporter", "follower", "loyalist"})
+                         "team", "unit"})
+SUPPORTER_HEADS = frozenset({"supporter", "follower", "loyalist", "partisan", "sympathiser",
+                             "sympathizer"})
 TITLE_HEADS = frozenset({"commander", "leader", "chief", "head", "deputy", "president", "minister",
                          "general", "spokesman", "spokesperson", "founder", "official", "governor"})
 ACTOR_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -80,8 +83,9 @@ def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
     """All event mentions of a parsed document, in document order."""
     matches = find_triggers(doc, res.lexicon, res.people)
     doc.user_data[TRIGGERS_KEY] = {match.head for match in matches}
-    state = DocState(doc, norm, published, ArticleActors(res.kb, when=published),
-                     _doc_countries(doc, res))
+    countries = _doc_countries(doc, res)
+    state = DocState(doc, norm, published,
+                     ArticleActors(res.kb, context_countries=countries, when=published), countries)
     mentions: list[Mention] = []
     by_sentence = _group_by_sentence(doc, matches)
     for index, sent in enumerate(doc.sents):
@@ -339,6 +343,8 @@ def _actor(token: Token, state: DocState, res: Resources, here: str | None = Non
            ) -> Actor | None:
     """Resolve a role token to an actor: a named entity inside it first, then its phrase."""
     target = _actor_token(token)
+    if lemma(target) in SUPPORTER_HEADS:
+        return _supporters(target, state, res)
     named = _named_entity(target)
     if named is not None:
         actor = state.actors.resolve(*_original(named, state))
@@ -381,6 +387,18 @@ def _attacker(actor: Actor | None, mention: Mention, res: Resources) -> Actor | 
     name = _labelled("Unidentified Armed Group", actor.country, res)
     return Actor(name=name, country=actor.country, type="political_militia", text=actor.text,
                  start=actor.start, end=actor.end)
+
+
+def _supporters(token: Token, state: DocState, res: Resources) -> Actor | None:
+    """"Supporters of former prime minister Imran Khan": a crowd, affiliated to Khan."""
+    patron = [g for c in token.children if c.dep_ == "prep" and lemma(c) == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    leader = _actor(patron[0], state, res) if patron else None
+    text, start, end = _original(phrase(token), state)
+    country = leader.country if leader else (state.countries[0] if state.countries else None)
+    name = f"Supporters of {leader.name}" if leader else _labelled("Supporters", country, res)
+    return Actor(name=name, country=country, type="protesters", text=text, start=start, end=end,
+                 affiliations=(leader.name,) if leader else ())
 
 
 def _actor_token(token: Token) -> Token:
@@ -476,7 +494,17 @@ def _plausible(found: Location, place: Span, state: DocState) -> bool:
         return False  # place names are capitalised
     if found.feature in {"country", "admin1"} or not state.countries:
         return True
-    return found.country in state.countries or place.root.ent_type_ in PLACE_LABELS
+    if found.country in state.countries:
+        return True
+    return place.root.ent_type_ in PLACE_LABELS and _spelled_alike(found.name, place.text)
+
+
+def _spelled_alike(name: str, text: str) -> bool:
+    """The gazetteer's name appears in the text (accents aside): "Culiacán" ~ "Culiacan"."""
+    def fold(value: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", value)
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return fold(name)[:5] in fold(text)
 
 
 def _best_place(places: list[Location]) -> Location | None:
