@@ -148,3 +148,13 @@ def test_load_is_fast_and_small() -> None:
     grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert seconds < 4.0  # 0.9 s measured; generous for a loaded CI machine
     assert grown_kb < 500 * 1024
+
+
+def test_other_romanisations(gazetteer: Gazetteer) -> None:
+    for text, geonameid in (("Makhmour", None), ("Falluja", 99454), ("Hawija", None)):
+        found = gazetteer.resolve(text, context_countries=["IRQ"])
+        assert found is not None and found.country == "IRQ", text
+        if geonameid:
+            assert found.geonameid == geonameid
+    taji = gazetteer.resolve("Taji", context_countries=["IRQ"])
+    assert taji is not None and taji.country == "IRQ"

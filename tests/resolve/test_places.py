@@ -146,3 +146,12 @@ def test_precision(feature: str, text: str, near: bool, expected: int) -> None:
 def test_distance() -> None:
     assert distance_km((33.3406, 44.4009), (33.3406, 44.4009)) == 0
     assert 230 < distance_km((33.3406, 44.4009), (35.4681, 44.3922)) < 240  # Baghdad-Kirkuk
+
+
+def test_spelling_variants() -> None:
+    from sitrep.resolve.places import spelling_variants
+
+    assert "makhmur" in spelling_variants("makhmour")
+    assert "al hawijah" in spelling_variants("hawija")
+    assert "at taji" in spelling_variants("taji")
+    assert "qaim" in spelling_variants("al qaim")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from .._data import data_path
 from ..records import Location
@@ -18,7 +18,7 @@ from ._curated import CuratedPlace, read_places
 from ._geonames import Table, load_table
 from ._names import apostrophe_variants, key
 from .kb import KB_FILES, CountryRecord, kb_paths, load_country_records
-from .places import Candidate, PlacePhrase, parse_place, precision, score
+from .places import Candidate, PlacePhrase, parse_place, precision, score, spelling_variants
 
 _FAC_KINDS = frozenset(
     {
@@ -118,10 +118,53 @@ class Gazetteer:
             row = self._best(query, phrase, context, constraint, parent)
             if row is not None:
                 phrase.part = part
+                if context and self._t.country[row] not in context:  # "Taji": Iraq, not Japan
+                    row = self._respelled(phrase, context, context[0], parent, row)
                 return self._location(row, phrase, near, name, start, end)
+        row = self._respelled(phrase, context, constraint, parent)
+        if row is not None:
+            return self._location(row, phrase, near, name, start, end)
         if parent is not None:
             return self._location(parent, phrase, True, name, start, end)
         return None
+
+    @overload
+    def _respelled(
+        self,
+        phrase: PlacePhrase,
+        context: list[str],
+        constraint: str | None,
+        parent: int | None,
+        fallback: int,
+    ) -> int: ...
+
+    @overload
+    def _respelled(
+        self,
+        phrase: PlacePhrase,
+        context: list[str],
+        constraint: str | None,
+        parent: int | None,
+        fallback: None = None,
+    ) -> int | None: ...
+
+    def _respelled(
+        self,
+        phrase: PlacePhrase,
+        context: list[str],
+        constraint: str | None,
+        parent: int | None,
+        fallback: int | None = None,
+    ) -> int | None:
+        """The main query under other romanisations ("Makhmour", "Taji" -> "At Taji"); with a
+        constraint, only a place in that country counts; else ``fallback``."""
+        if not phrase.queries:
+            return fallback
+        for variant in spelling_variants(key(phrase.queries[0][0])):
+            row = self._best(variant, phrase, context, constraint, parent)
+            if row is not None and (constraint is None or self._t.country[row] == constraint):
+                return row
+        return fallback
 
     def _prefix(self, phrase: PlacePhrase, context: list[str]) -> tuple[str | None, int | None]:
         """A possessive prefix or a comma qualifier: a country constrains; a region

@@ -249,3 +249,36 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def query_key(text: str) -> str:
     return key(text)
+
+
+_SUN_ARTICLES = ("at", "ad", "an", "ar", "as", "ash", "az", "adh", "ath", "aţ")
+_SPELLINGS = (
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("aa", "a"),
+    ("ii", "i"),
+    ("ei", "ay"),
+    ("y", "i"),
+    ("i", "y"),
+    ("q", "k"),
+    ("e", "a"),
+)
+
+
+def spelling_variants(name_key: str) -> list[str]:
+    """Other romanisations of a key, tried only when nothing matched ("makhmour" -> "makhmur",
+    "hawija" -> "al hawijah"): one rule at a time, a final "h", the article "al"."""
+    variants = [name_key.replace(a, b) for a, b in _SPELLINGS if a in name_key]
+    if name_key.endswith(("a", "ah")):
+        variants += [v[:-1] if v.endswith("ah") else v + "h" for v in [name_key, *variants]]
+    article = [_swap_article(v) for v in [name_key, *variants]]
+    sun = [f"{a} {name_key}" for a in _SUN_ARTICLES if name_key[:1] == a[1]]
+    return [v for v in dict.fromkeys(variants + article + sun) if v != name_key]
+
+
+def _swap_article(name_key: str) -> str:
+    first, _, rest = name_key.partition(" ")
+    if rest and first in ("al", *_SUN_ARTICLES):
+        return rest
+    return "al " + name_key
