@@ -95,7 +95,8 @@ def _verb_roles(verb: Token) -> Roles:
         roles.agent = _inherited_agent(verb.head)
     if roles.agent is not None and roles.agent.pos_ in {"NOUN", "PROPN"} and _is_event_noun(roles.agent):
         roles.cause = roles.agent
-    roles.places = place_tokens(verb, roles.patients)
+    anchors = roles.patients + ([roles.agent] if roles.agent is not None else [])
+    roles.places = place_tokens(verb, anchors)
     if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         roles.places += [p for p in place_tokens(verb.head, []) if p not in roles.places]
     return roles
@@ -240,7 +241,7 @@ def _placeish(token: Token) -> bool:
     if any(c.dep_ in {"compound", "amod", "poss"} and c.ent_type_ in PLACE_ENTS for c in token.children):
         return token.pos_ in {"NOUN", "PROPN"}  # "Kaduna state", "Idlib province"
     # NER often tags a small town as NORP or nothing; the gazetteer has the last word
-    return token.pos_ == "PROPN" and token.ent_type_ not in {"PERSON", "DATE", "TIME", "ORG"}
+    return token.pos_ == "PROPN" and token.ent_type_ not in {"DATE", "TIME"}
 
 
 def phrase(token: Token) -> Span:

@@ -141,9 +141,21 @@ def _as_protesters(actor: Actor | None, draft: EventDraft) -> Actor | None:
     if actor.type in {"state_forces", "government", "external_forces"} and not is_country:
         return actor  # "Thousands of Lebanese" protest as people, not as the state
     country = actor.country or (draft.best.location.country if draft.best.location else None)
-    label = f"{kind.title()} ({actor.name})" if is_country else f"{kind.title()} ({actor.name} supporters)"
+    if is_country or not actor.entity_id:  # "Thousands of Lebanese", "thousands of people"
+        where = _country_name(actor.name) if is_country else _country_name(actor.name, inner=True)
+        label = f"{kind.title()} ({where})" if where else kind.title()
+    else:
+        label = f"{kind.title()} ({actor.name} supporters)"
     return replace(actor, name=label, type=kind, country=country, entity_id=None,
                    affiliations=(actor.name, *actor.affiliations))
+
+
+def _country_name(name: str, inner: bool = False) -> str | None:
+    """"Lebanon" -> "Lebanon"; with ``inner``, "Civilians (Kenya)" -> "Kenya"."""
+    if not inner:
+        return name
+    opened = name.rfind("(")
+    return name[opened + 1 : name.rfind(")")] if opened >= 0 else None
 
 
 def _location(draft: EventDraft) -> Location | None:

@@ -492,6 +492,9 @@ def _plausible(found: Location, place: Span, state: DocState) -> bool:
     """
     if not any(t.text[:1].isupper() for t in place if not t.is_sent_start):
         return False  # place names are capitalised
+    if place.root.ent_type_ in {"PERSON", "ORG", "NORP"}:  # NER disagrees: only the same name
+        text = place.text.removeprefix("the ").removeprefix("The ")
+        return _spelled_alike(found.name, text) and len(found.name.split()) == len(text.split())
     if found.feature in {"country", "admin1"} or not state.countries:
         return True
     if found.country in state.countries:
@@ -501,10 +504,12 @@ def _plausible(found: Location, place: Span, state: DocState) -> bool:
 
 def _spelled_alike(name: str, text: str) -> bool:
     """The gazetteer's name appears in the text (accents aside): "Culiacán" ~ "Culiacan"."""
-    def fold(value: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", value)
-        return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return fold(name)[:5] in fold(text)
+    return _fold(name)[:5] in _fold(text)
+
+
+def _fold(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
 
 
 def _best_place(places: list[Location]) -> Location | None:

@@ -52,7 +52,7 @@ def build_nlp(model: str | None = None, patterns: Iterable[dict[str, Any]] = ())
         ruler = nlp.add_pipe(
             "entity_ruler",
             before="ner",
-            config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True},
+            config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
         )
         ruler.add_patterns(pattern_list)  # type: ignore[attr-defined]
     return nlp
