@@ -27,7 +27,8 @@ def test_readme_gives_exactly_the_two_setup_commands() -> None:
 
 def test_every_sitrep_command_in_the_readme_exists() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    used = set(re.findall(r"^sitrep (\w+)", readme, re.M))
+    blocks = "\n".join(re.findall(r"```[a-z]*\n(.*?)```", readme, re.S))
+    used = set(re.findall(r"^sitrep (\w+)", blocks, re.M))
     assert used and used <= _subcommands()
 
 
