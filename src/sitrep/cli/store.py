@@ -46,17 +46,22 @@ def _register_ingest(sub: Any) -> None:
                        description="Read files, directories, globs and http(s) URLs (.txt, "
                        ".jsonl, .json, .csv, .html, RSS/Atom), code new documents and store "
                        "them. Running it again adds only what is missing.")
-    p.add_argument("inputs", nargs="+", metavar="PATH_OR_GLOB")
+    p.add_argument("inputs", nargs="+", metavar="PATH_OR_GLOB",
+                   help="file, directory (recursive), quoted glob, or http(s) URL")
     _add_db(p)
-    p.add_argument("--workers", type=int, default=1, metavar="N", help="coder processes")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="coder processes (spaCy nlp.pipe n_process; default 1)")
     p.add_argument("--batch-size", type=int, default=64, metavar="N",
                    help="documents per store transaction (default 64)")
     for name in ("text", "published", "title", "url"):
         p.add_argument(f"--{name}-field", default=name, metavar="NAME",
                        help=f"JSON key / CSV column holding the {name} (default {name!r})")
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N")
-    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N")
-    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"largest single-document file or download (default {DEFAULT_MAX_BYTES})")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                   help=f"longest document text (default {DEFAULT_MAX_CHARS})")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"per-request timeout for URLs (default {DEFAULT_TIMEOUT:g})")
     p.add_argument("--allow-private", action="store_true",
                    help="allow URLs on private or loopback addresses (local servers)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
