@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from .events import STATE_TYPES, EventDraft, choose_main, complete_dates, group, is_protest
@@ -9,11 +10,16 @@ from .ontology import AcledContext, Ontology
 from .records import Actor, Count, DateResolution, Event, Location, Mention, replace
 
 PROTESTER_TYPES = frozenset({"protesters", "rioters"})
+CountryPlace = Callable[[str], Location | None]
 
 
 def build_events(mentions: list[Mention], doc_id: str, published: date | None,
-                 ontology: Ontology) -> list[Event]:
-    """The events of one document, in document order, exactly one of them ``main``."""
+                 ontology: Ontology, country_place: CountryPlace | None = None) -> list[Event]:
+    """The events of one document, in document order, exactly one of them ``main``.
+
+    An event whose own sentences name no place is put in the country of the story (the first
+    place of its lead), at geo_precision 3, when ``country_place`` can say where that is.
+    """
     drafts = group(mentions)
     dates = complete_dates(drafts, published)
     built = [(d, _event(d, dates[i], doc_id, False, ontology)) for i, d in enumerate(drafts)]
@@ -21,7 +27,19 @@ def build_events(mentions: list[Mention], doc_id: str, published: date | None,
     main = choose_main([d for d, _ in kept])
     if main is not None:
         kept[main][1].main = True
+    if country_place is not None:
+        _story_country(mentions, [e for _, e in kept], country_place)
     return [e for _, e in kept]
+
+
+def _story_country(mentions: list[Mention], events: list[Event], country_place: CountryPlace) -> None:
+    lead = next((m.location for m in mentions if m.location and m.sentence_index <= 2), None)
+    if lead is None or lead.country is None:
+        return
+    place = country_place(lead.country)
+    for event in events:
+        if event.location is None and not event.background and place is not None:
+            event.location = place
 
 
 def reportable(event: Event) -> bool:

@@ -37,6 +37,7 @@ TERRITORY_CODES = ("192", "0874", "087")  # occupy territory; withdraw, hand ove
 PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "district", "province", "region",
                          "area", "stronghold", "territory", "port", "airport", "base", "hill",
                          "neighbourhood", "neighborhood", "suburb", "outskirts", "state"})
+HISTORY_DAYS = 180  # older than this, an event mentioned in passing is context
 INSTRUMENT_PRIORITY = ("suicide", "chemical", "drone", "aircraft", "grenade", "landmine",
                        "car_bomb", "ied", "missile", "rocket", "mortar", "artillery")
 ANCHOR_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
@@ -147,6 +148,13 @@ def _accidental(mention: Mention, sent: Span, res: Resources) -> bool:
     return any(lemma(t) in res.accident_cues for t in sent)
 
 
+def _clause_verb(token: Token) -> Token | None:
+    for candidate in [token, *token.ancestors]:
+        if candidate.pos_ in {"VERB", "AUX"}:
+            return candidate
+    return None
+
+
 def _is_source(head: Token, res: Resources) -> bool:
     """"a UN investigation found ...": an event noun that is the subject of a reporting verb."""
     return (head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"nsubj", "nsubjpass"}
@@ -162,6 +170,9 @@ def _absorbed(head: Token, mention: Mention, anchors: list[Token]) -> bool:
 
 
 def _linked(low: Token, high: Token) -> bool:
+    """``low`` hangs under ``high`` within three steps, or both belong to one verb's clause."""
+    if _clause_verb(low) is not None and _clause_verb(low) == _clause_verb(high):
+        return True
     current = low
     for _ in range(3):
         if current.dep_ not in {"advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "relcl", "pobj",
@@ -197,7 +208,7 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     if mention.date is not None and not is_past_or_present(mention.date, state.published):
         mention.hypothetical = mention.hypothetical or mention.own_date  # "will strike on Monday"
     mention.headline = _is_headline(sent)
-    if _perfect_without_day(head, mention):
+    if _perfect_without_day(head, mention) or _historical(mention, state.published):
         mention.background = True
     mention.confidence = _confidence(match, mention)
     return mention
@@ -273,6 +284,12 @@ def _choose_time(head: Token, roles: Roles, times: list[tuple[DateResolution, in
     if attached:
         return attached[0], True
     return min(times, key=lambda item: abs(item[1] - head.i))[0], False
+
+
+def _historical(mention: Mention, published: date | None) -> bool:
+    """Context from long ago ("when the Houthis seized Sanaa in 2014") is background."""
+    latest = mention.date.date_latest if mention.date else None
+    return bool(published and latest and (published - latest).days > HISTORY_DAYS)
 
 
 def _perfect_without_day(head: Token, mention: Mention) -> bool:

@@ -161,7 +161,8 @@ class Coder:
 
     def _events(self, doc: Doc, norm: NormalisedText, document: Document) -> list[Event]:
         mentions = doc_mentions(doc, norm, document.published, self.resources)
-        return build_events(mentions, document.id, document.published, self.ontology)
+        return build_events(mentions, document.id, document.published, self.ontology,
+                            self.resources.gazetteer.country)
 
 
 def make_document(text: str, published: PublishedLike = None) -> Document:
