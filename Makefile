@@ -18,6 +18,8 @@ $(VENV)/.test: $(VENV)/.core
 
 demo: $(VENV)/.core
 	$(SITREP) code samples/*.txt --format table
+	$(SITREP) ingest 'samples/*.txt'
+	$(SITREP) stats
 
 test: $(VENV)/.test
 	$(PY) -m ruff check src tests bench
