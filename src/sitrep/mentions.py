@@ -270,8 +270,12 @@ def _times(sent: Span, state: DocState) -> list[tuple[DateResolution, int]]:
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
-    return any(e.label_ in NAME_LABELS and e.start_char <= start and end <= e.end_char and
-               (e.start_char, e.end_char) != (start, end) for e in doc.ents)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span[0].ent_type_:
+        return False
+    ent = _ent_of(span[0])
+    return ent.label_ in NAME_LABELS and ent.start_char <= start and end <= ent.end_char and (
+        (ent.start_char, ent.end_char) != (start, end))
 
 
 def _choose_time(head: Token, roles: Roles, times: list[tuple[DateResolution, int]]
@@ -433,7 +437,7 @@ def _named_entity(token: Token) -> Span | None:
     """The token's own named entity, or a person named in apposition ("the Commander ..., X")."""
     for child in token.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return next(e for e in token.doc.ents if e.start <= child.i < e.end)
+            return _ent_of(child)
     if token.ent_type_ in NAMED_ENTS:
         return _ent_of(token)
     for child in token.children:  # "al-Shabaab militants", "Wagner mercenaries"
@@ -447,7 +451,12 @@ def _named_entity(token: Token) -> Span | None:
 
 
 def _ent_of(token: Token) -> Span:
-    return next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    """The named entity a token belongs to (an index of ``doc.ents`` is built once per Doc)."""
+    index = token.doc.user_data.get("sitrep_ent_index")
+    if index is None:
+        index = {i: ent for ent in token.doc.ents for i in range(ent.start, ent.end)}
+        token.doc.user_data["sitrep_ent_index"] = index
+    return index[token.i]
 
 
 def _original(span: Span, state: DocState) -> tuple[str, int, int]:
@@ -542,7 +551,7 @@ def _actor_token_ids(roles: Roles) -> set[int]:
 
 def _place_phrase(token: Token) -> Span:
     if token.ent_type_ in {"GPE", "LOC", "FAC"}:
-        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        ent = _ent_of(token)
         left = min([ent.start] + [c.left_edge.i for c in token.lefts
                                   if c.dep_ in {"poss", "compound", "amod"}])
         return token.doc[left : ent.end]

@@ -108,12 +108,22 @@ def _holds(token: Token, key: str, values: frozenset[str], people: frozenset[str
     if key == "subj":
         subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
         return any(is_person_like(s, people) for s in subjects)
-    sentence = {lemma(t) for t in token.sent}
+    sentence = sentence_lemmas(token)
     if key == "ctx":
         return bool(sentence & values)
     if key == "not_ctx":
         return not sentence & values
     return False
+
+
+def sentence_lemmas(token: Token) -> frozenset[str]:
+    """Lemmas of the token's sentence, computed once per sentence and kept on the Doc."""
+    cache = token.doc.user_data.setdefault("sitrep_sentence_lemmas", {})
+    sent = token.sent
+    if sent.start not in cache:
+        cache[sent.start] = frozenset(lemma(t) for t in sent)
+    lemmas: frozenset[str] = cache[sent.start]
+    return lemmas
 
 
 def is_person_like(token: Token, people: frozenset[str]) -> bool:

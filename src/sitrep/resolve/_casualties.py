@@ -16,7 +16,7 @@ from ._countwords import Part, combine, count_words
 from ._numbers import NumberLexicon, lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _RELATIVE = {"who", "that", "which", "whom"}
 _CAUSE_PREPS = {"for", "over", "after", "following", "against", "since", "about", "despite"}
@@ -278,8 +278,17 @@ def _candidate(tier: int, heads: list[Token], lex: NumberLexicon, kind: str) -> 
         return None
     doc = heads[0].doc
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
-    end = _close_paren(doc.text, start, end)
-    return _Candidate(tier, combine(parts, doc.text[start:end]), start, end)
+    text = _doc_text(doc)
+    end = _close_paren(text, start, end)
+    return _Candidate(tier, combine(parts, text[start:end]), start, end)
+
+
+def _doc_text(doc: Doc) -> str:
+    """``doc.text`` joins every token on each call: build it once per document."""
+    cached = doc.user_data.get("sitrep_text")
+    if cached is None:
+        cached = doc.user_data["sitrep_text"] = doc.text
+    return str(cached)
 
 
 def _names_person(head: Token) -> bool:
@@ -367,10 +376,10 @@ def _part_span(head: Token) -> tuple[int, int]:
 
 def _to_line_end(tokens: list[Token], head_at: int) -> list[Token]:
     """Cut a phrase at a line break after its head: a headline ends there."""
-    text = tokens[0].doc.text
+    doc = tokens[0].doc
     for i in range(head_at, len(tokens) - 1):
-        gap = text[tokens[i].idx + len(tokens[i].text):tokens[i + 1].idx + len(tokens[i + 1])]
-        if "\n" in gap:
+        between = doc[tokens[i].i + 1 : tokens[i + 1].i]
+        if "\n" in tokens[i].whitespace_ or any("\n" in t.text_with_ws for t in between):
             return tokens[:i + 1]
     return tokens
 
