@@ -1,0 +1,107 @@
+"""End-to-end behaviour on sentences we wrote: passives, negation, threats, hypotheticals,
+relative dates, protests met by force, weapons, kidnapping, agreements, attempts, arrests."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from sitrep.records import Event
+
+pytestmark = pytest.mark.slow
+
+
+def one(coder: Any, text: str, published: str) -> Event:
+    events = [e for e in coder.code(text, published=published) if not e.background]
+    assert len(events) == 1, [(e.trigger.text, e.cameo) for e in events]
+    return events[0]
+
+
+def test_passive_with_agent_and_relative_weekday(coder: Any) -> None:
+    event = one(coder, "Five soldiers were killed by militants near Gao on Monday, the army said.",
+                "2022-03-09")
+    assert event.event_date == date(2022, 3, 7) and event.date_precision == "day"
+    assert event.actor1 is not None and event.actor1.type == "political_militia"
+    assert event.actor2 is not None and event.actor2.type == "state_forces"
+    assert event.location is not None and event.location.name == "Gao"
+    assert event.location.geo_precision == 2  # near Gao
+    assert event.fatalities == 5 and event.acled_event_type == "Battles"
+
+
+@pytest.mark.parametrize("text", [
+    "Police did not open fire on the protesters, the interior ministry said.",
+    "Rebels could attack the town next week, analysts warned.",
+    "No one was killed in the incident, officials said.",
+])
+def test_negated_and_hypothetical_acts_are_not_events(coder: Any, text: str) -> None:
+    assert [e for e in coder.code(text, published="2022-03-09") if not e.background] == []
+
+
+def test_threat_is_a_threaten_event(coder: Any) -> None:
+    event = one(coder, "The Houthis threatened to attack ships in the Red Sea.", "2023-11-20")
+    assert event.cameo_root == "13" and event.plover == "THREATEN"
+    assert event.modality == "threatened" and event.acled_event_type is None
+    assert event.date_precision == "publication" and event.event_date == date(2023, 11, 20)
+
+
+def test_yesterday_and_attack_on_civilians(coder: Any) -> None:
+    event = one(coder, "Gunmen killed two villagers in Zamfara State yesterday.", "2021-03-14")
+    assert event.event_date == date(2021, 3, 13)
+    assert (event.acled_event_type, event.acled_sub_event_type) == (
+        "Violence against civilians", "Attack")
+    assert event.actor2 is not None and event.actor2.country == "NGA"
+    assert event.fatalities == 2
+
+
+def test_protest_met_with_tear_gas(coder: Any) -> None:
+    event = one(coder, "Police fired tear gas to disperse protesters in Dakar on Friday.", "2023-06-03")
+    assert event.acled_sub_event_type == "Protest with intervention"
+    assert event.actor1 is not None and event.actor1.type == "protesters"
+    assert event.location is not None and event.location.country == "SEN"
+
+
+def test_suicide_bombing_counts_and_weapon(coder: Any) -> None:
+    event = one(coder, "A suicide bomber killed 12 people at a market in Maiduguri on Saturday.",
+                "2019-06-17")
+    assert event.acled_sub_event_type == "Suicide bomb" and event.cameo.startswith("183")
+    assert event.fatalities == 12 and event.event_date == date(2019, 6, 15)
+
+
+def test_air_strike_overnight_is_a_range(coder: Any) -> None:
+    event = one(coder, "Israeli air strikes killed 20 people in Khan Younis overnight.", "2024-07-10")
+    assert event.acled_sub_event_type == "Air/drone strike" and event.plover == "ASSAULT"
+    assert event.date_precision == "range"
+    assert (event.date_earliest, event.date_latest) == (date(2024, 7, 9), date(2024, 7, 10))
+    assert event.actor1 is not None and event.actor1.country == "ISR"
+    assert event.actor1.type == "state_forces"
+
+
+def test_kidnapping(coder: Any) -> None:
+    event = one(coder, "Kidnappers abducted 15 passengers on the Abuja-Kaduna highway on Sunday.",
+                "2025-01-20")
+    assert event.acled_sub_event_type == "Abduction/forced disappearance"
+    assert event.event_date == date(2025, 1, 19)
+
+
+def test_attempted_storming(coder: Any) -> None:
+    event = one(coder, "Militants tried to storm a police station in Owerri on Sunday but were "
+                "driven back.", "2021-04-06")
+    assert event.modality == "attempted" and event.cameo_root in {"18", "19"}
+
+
+def test_arrest_is_a_strategic_development(coder: Any) -> None:
+    event = one(coder, "Security forces arrested the opposition leader in Kampala on Wednesday.",
+                "2020-11-19")
+    assert (event.acled_event_type, event.acled_sub_event_type) == (
+        "Strategic developments", "Arrests")
+    assert event.location is not None and event.location.country == "UGA"
+
+
+def test_every_offset_points_into_the_original(coder: Any) -> None:
+    text = "Kata\u2019ib Hezbollah fighters attacked a base near Kirkuk on Friday \u2014 killing three."
+    for event in coder.code(text, published="2019-12-28"):
+        assert text[event.trigger.start:event.trigger.end] == event.trigger.text
+        if event.actor1 is not None and event.actor1.start is not None:
+            assert text[event.actor1.start:event.actor1.end] == event.actor1.text
