@@ -41,7 +41,7 @@ def paragraphs(doc: Doc) -> Doc:
 def _split_dateline(doc: Doc, start: int) -> None:
     """An upper-case place, an optional ", Country", then a dash: the next token starts anew."""
     first = doc[start] if start < len(doc) else None
-    if first is None or not (first.text.isupper() and len(first.text) > 1 and first.is_alpha):
+    if first is None or not (first.text.isupper() and len(first.text) > 1 and first.text.isalpha()):
         return
     for token in doc[start + 1 : start + 8]:
         if token.text in {"-", "--"} and token.i + 1 < len(doc):
