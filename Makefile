@@ -35,6 +35,8 @@ eval: $(VENV)/.core
 
 bench: $(VENV)/.core
 	$(PY) bench/bench_code.py
+	$(PY) bench/bench_ingest.py
+	$(PY) bench/bench_resolve.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

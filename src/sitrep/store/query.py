@@ -185,7 +185,7 @@ def stats(con: duckdb.DuckDBPyConnection) -> Stats:
         undated_documents=scalar("SELECT count(*) FROM documents WHERE published IS NULL"),
         events=scalar("SELECT count(*) FROM events"),
         errors=scalar("SELECT count(*) FROM ingest_errors"),
-        fatalities=scalar("SELECT sum(fatalities) FROM events"),
+        fatalities=scalar("SELECT sum(fatalities) FROM events WHERE NOT background"),  # no tallies
         by_day=grouped("e.event_date"),
         by_country=grouped("p.country", "events e LEFT JOIN event_places p ON p.event_id = e.id"),
         by_type=grouped("e.acled_event_type"),
