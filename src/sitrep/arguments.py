@@ -52,10 +52,11 @@ def is_passive(verb: Token) -> bool:
 
 
 def roles_of(trigger: Token, headline: bool = False,
-             result_verbs: frozenset[str] = frozenset()) -> Roles:
+             result_verbs: frozenset[str] = frozenset(),
+             light_verbs: frozenset[str] = frozenset()) -> Roles:
     """The roles of a verb or noun trigger; ``headline`` reads "X Killed in Y" as a passive."""
     if trigger.pos_ in {"NOUN", "PROPN"}:
-        roles = _noun_roles(trigger, result_verbs)
+        roles = _noun_roles(trigger, result_verbs, light_verbs)
     else:
         roles = _verb_roles(trigger)
         if headline and not roles.patients and trigger.tag_ in {"VBN", "VBD", "NNP"}:
@@ -114,7 +115,10 @@ def _in_front_of(head: Token) -> list[Token]:
     return found
 
 
-def _noun_roles(noun: Token, result_verbs: frozenset[str]) -> Roles:
+def _noun_roles(noun: Token, result_verbs: frozenset[str],
+                light_verbs: frozenset[str] = frozenset()) -> Roles:
+    if noun.dep_ in OBJECT and lemma(noun.head) in light_verbs:
+        return _light_verb_roles(noun)  # "diplomats held a meeting with Obama"
     clause = _governing_result_verb(noun)
     if clause is not None and lemma(clause) not in result_verbs:
         clause = None
@@ -137,6 +141,18 @@ def _noun_roles(noun: Token, result_verbs: frozenset[str]) -> Roles:
     roles.places = place_tokens(noun, roles.patients)
     if clause is not None:
         roles.places += [p for p in place_tokens(clause, roles.patients) if p not in roles.places]
+    return roles
+
+
+def _light_verb_roles(noun: Token) -> Roles:
+    verb = noun.head
+    roles = _verb_roles(verb)
+    roles.patients = [p for p in roles.patients if p.i != noun.i]
+    roles.patients += _prep_objects(noun, TARGET_PREPS | {"with", "between"}, exclude_places=True)
+    roles.patients += _prep_objects(verb, frozenset({"with"}), exclude_places=True)
+    if lemma(noun) in PATIENT_OF_NOUNS:
+        roles.patients += _prep_objects(noun, frozenset({"of"}), exclude_places=False)
+    roles.places += [p for p in place_tokens(noun, []) if p not in roles.places]
     return roles
 
 

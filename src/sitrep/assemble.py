@@ -56,8 +56,11 @@ def reportable(event: Event) -> bool:
 
 
 def _political(actor: Actor | None) -> bool:
-    if actor is None or actor.type in {"civilians", "rioters"}:
+    if actor is None or actor.type == "rioters":
         return False
+    if actor.type == "civilians":  # "The Palestinians reject ...": a people speaking as one
+        words = (actor.text or "").removeprefix("the ").removeprefix("The ").split()
+        return len(words) == 1 and words[0][:1].isupper() and words[0].endswith("s")
     return actor.type != "other" or bool(actor.entity_id)
 
 

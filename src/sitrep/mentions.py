@@ -20,7 +20,7 @@ from .arguments import NEAR_PREPS, TRIGGERS_KEY, Roles, lemma, phrase, roles_of
 from .detect.lexicon import InstrumentRow, Lexicon
 from .detect.modality import modality_of
 from .detect.triggers import TriggerMatch, find_triggers
-from .records import Actor, Count, DateResolution, Location, Mention, TextSpan
+from .records import Actor, Count, DateResolution, Location, Mention, TextSpan, replace
 from .resolve.actors import ActorKB, ArticleActors
 from .resolve.counts import casualties
 from .resolve.dates import (
@@ -66,6 +66,7 @@ class Resources:
     targets: dict[str, tuple[str, str]]
     reporting_verbs: frozenset[str] = frozenset()
     accident_cues: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -190,7 +191,8 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     doc = state.doc
     head = doc[match.head]
     info = modality_of(head, res.lexicon)
-    roles = roles_of(head, headline=_is_headline(sent), result_verbs=res.result_verbs)
+    roles = roles_of(head, headline=_is_headline(sent), result_verbs=res.result_verbs,
+                     light_verbs=res.light_verbs)
     trigger = _span(state, doc[match.start].idx, doc[match.end - 1].idx + len(doc[match.end - 1]))
     instrument = _instrument(head, roles, res.lexicon)
     mention = Mention(
@@ -371,7 +373,7 @@ def _actor(token: Token, state: DocState, res: Resources, here: str | None = Non
         actor = state.actors.resolve(*_original(named, state))
         if actor is not None:
             return actor
-    if lemma(target) in TITLE_HEADS:
+    if lemma(target) in TITLE_HEADS and target.tag_ in {"NN", "NNP"}:
         return None  # "the Deputy Commander of X" names a person we could not find
     owner = [c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"]
     if owner and target.ent_type_ == "":  # "the militia group's positions" -> the group
@@ -379,7 +381,21 @@ def _actor(token: Token, state: DocState, res: Resources, here: str | None = Non
         if found is not None:
             return found
     found = state.actors.resolve(*_original(phrase(target), state))
+    if found is None or found.country is None:
+        found = _reduced(target, state) or found
     return found if found is not None else _target_noun(target, state, res, here)
+
+
+def _reduced(token: Token, state: DocState) -> Actor | None:
+    """"Senior Hungarian and Romanian officials" -> "Hungarian officials"."""
+    named = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}
+             and c.ent_type_ in {"NORP", "GPE"}]
+    if not named:
+        return None
+    text = f"{named[0].text} {token.text}"
+    _, start, end = _original(token.doc[named[0].i : token.i + 1], state)
+    found = state.actors.resolve(text)
+    return replace(found, text=state.norm.original[start:end], start=start, end=end) if found else None
 
 
 def _target_noun(token: Token, state: DocState, res: Resources, here: str | None = None

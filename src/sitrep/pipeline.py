@@ -79,7 +79,8 @@ class Coder:
         gazetteer = Gazetteer.load(place_files)
         resources = Resources(Lexicon.load(), kb, gazetteer, _word_list("people_nouns.txt"),
                               _word_list("result_verbs.txt"), _targets(),
-                              _word_list("reporting_verbs.txt"), _word_list("accident_cues.txt"))
+                              _word_list("reporting_verbs.txt"), _word_list("accident_cues.txt"),
+                              _word_list("light_verbs.txt"))
         patterns = kb.entity_ruler_patterns() + gazetteer.entity_ruler_patterns()
         return cls(build_nlp(model, patterns), resources, Ontology.load())
 
