@@ -55,3 +55,11 @@ def test_batch_matches_single_coding(coder: Any) -> None:
     single = [e.to_dict() for e in coder.code(*GOOD)]
     batched = [e.to_dict() for e in next(coder.code_batch([GOOD]))]
     assert single == batched
+
+
+def test_two_processes_give_the_same_events(coder: Any) -> None:
+    items = [GOOD, ("Police arrested the opposition leader in Kampala on Wednesday.", "2020-11-19"),
+             ("", None), GOOD]
+    one = [[e.to_dict() for e in events] for events in coder.code_batch(items)]
+    two = [[e.to_dict() for e in events] for events in coder.code_batch(items, n_process=2)]
+    assert one == two and len(two) == len(items) and two[0]
