@@ -39,6 +39,7 @@ class Roles:
     patients: list[Token] = field(default_factory=list)
     places: list[tuple[Token, bool]] = field(default_factory=list)  # (head token, near?)
     cause: Token | None = None  # the nominal trigger a result verb reports ("strike" in "strike killed")
+    counterparts: list[Token] = field(default_factory=list)  # "met with X", "X and Y agreed"
 
 
 def lemma(token: Token) -> str:
@@ -63,7 +64,24 @@ def roles_of(trigger: Token, headline: bool = False,
             roles.patients, roles.agent = ([roles.agent], None) if roles.agent else ([], None)
     roles.patients = _with_conjuncts(roles.patients)
     roles.places = [(t, near) for t, near in roles.places if roles.agent is None or t.i != roles.agent.i]
+    roles.counterparts = _counterparts(roles)
     return roles
+
+
+def _counterparts(roles: Roles) -> list[Token]:
+    """Who else a statement or a meeting involves: a co-subject ("Biden and Putin met"), the
+    addressee ("appealed to Congress", "talks with Hamas"), or the one told to act ("demanded
+    that Russia withdraw", "threatened to target Israeli ships")."""
+    found = list(roles.agent.conjuncts) if roles.agent is not None else []
+    clause = roles.clause
+    found += _prep_objects(clause, frozenset({"to", "with"}), exclude_places=True)
+    for child in clause.children:
+        if child.dep_ == "ccomp":
+            found += [c for c in child.children if c.dep_ in SUBJECT]
+        elif child.dep_ == "xcomp":
+            found += [c for c in child.children if c.dep_ in OBJECT]
+            found += _prep_objects(child, TARGET_PREPS, exclude_places=True)
+    return [t for t in found if t.pos_ in {"NOUN", "PROPN"}]
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:

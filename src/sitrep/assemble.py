@@ -46,13 +46,16 @@ def reportable(event: Event) -> bool:
     """Enough evidence to be a conflict event worth a record.
 
     Violence needs someone or somewhere (an actor, a victim, a place or a count): "protection
-    from attacks" in a software story has none. Non-violent politics needs a political actor:
-    a state, its officials or forces, an armed group, an international body, or protesters.
+    from attacks" in a software story has none. Non-violent politics needs a political actor
+    as its source: a state, its officials or forces, an armed group, an international body,
+    or protesters ("analysts warned" is commentary, not a threat).
     """
     if event.cameo_root in {"14", "15", "17", "18", "19", "20"}:
         return any([event.actor1, event.actor2, event.victims, event.location,
                     event.fatalities is not None, event.injured is not None])
-    return any(_political(a) for a in (event.actor1, event.actor2))
+    if event.actor1 is not None:
+        return _political(event.actor1)
+    return _political(event.actor2)
 
 
 def _political(actor: Actor | None) -> bool:
@@ -61,7 +64,10 @@ def _political(actor: Actor | None) -> bool:
     if actor.type == "civilians":  # "The Palestinians reject ...": a people speaking as one
         words = (actor.text or "").removeprefix("the ").removeprefix("The ").split()
         return len(words) == 1 and words[0][:1].isupper() and words[0].endswith("s")
-    return actor.type != "other" or bool(actor.entity_id)
+    if actor.type != "other" or actor.entity_id:
+        return True
+    words = (actor.text or "").split()  # an unknown but named body: "the U.N. Assistance Mission"
+    return any(w[:1].isupper() for w in words if w not in {"The", "A", "An"})
 
 
 def _event(draft: EventDraft, when: DateResolution | None, doc_id: str, main: bool,

@@ -344,6 +344,8 @@ def _resolve_roles(mention: Mention, roles: Roles, state: DocState, res: Resourc
                    here: str | None) -> None:
     if roles.agent is not None:
         mention.actor1 = _attacker(_actor(roles.agent, state, res, here), mention, res)
+        if mention.actor1 is None and mention.cameo[:2] not in ANCHOR_ROOTS:
+            mention.actor1 = _unknown(roles.agent, state)  # "analysts warned": someone, not nobody
     patients: list[Actor] = []
     tokens = roles.patients
     if mention.cameo.startswith(TERRITORY_CODES):
@@ -354,6 +356,10 @@ def _resolve_roles(mention: Mention, roles: Roles, state: DocState, res: Resourc
             patients.append(actor)
     if mention.actor1 is not None:
         patients = [p for p in patients if p.name != mention.actor1.name]
+    if not patients and mention.cameo[:2] not in ANCHOR_ROOTS:
+        others = [_actor(t, state, res, here) for t in roles.counterparts]
+        patients = [a for a in others if a is not None and (
+            mention.actor1 is None or a.name != mention.actor1.name)][:1]
     if patients:
         mention.actor2 = patients[0]
         mention.victims = patients[1:]
@@ -424,6 +430,15 @@ def _labelled(label: str, country: str | None, res: Resources) -> str:
     """"Civilians (Somalia)": a generic label with its country's name."""
     entry = res.kb.get(country) if country else None
     return f"{label} ({entry.name if entry else country})" if country else label
+
+
+def _unknown(token: Token, state: DocState) -> Actor | None:
+    """An actor the text names but the knowledge base does not know."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    text, start, end = _original(phrase(token), state)
+    return Actor(name=text.removeprefix("the ").removeprefix("The "), type="other", text=text,
+                 start=start, end=end)
 
 
 def _attacker(actor: Actor | None, mention: Mention, res: Resources) -> Actor | None:
