@@ -38,7 +38,7 @@ def _story_country(mentions: list[Mention], events: list[Event], country_place: 
         return
     place = country_place(lead.country)
     for event in events:
-        if event.location is None and not event.background and place is not None:
+        if event.location is None and place is not None:
             event.location = place
 
 

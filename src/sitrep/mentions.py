@@ -210,7 +210,7 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     if mention.date is not None and not is_past_or_present(mention.date, state.published):
         mention.hypothetical = mention.hypothetical or mention.own_date  # "will strike on Monday"
     mention.headline = _is_headline(sent)
-    if _perfect_without_day(head, mention) or _historical(mention, state.published):
+    if _perfect_without_day(head, mention, res) or _historical(mention, state.published):
         mention.background = True
     mention.confidence = _confidence(match, mention)
     return mention
@@ -307,8 +307,12 @@ def _historical(mention: Mention, published: date | None) -> bool:
     return bool(published and latest and (published - latest).days > HISTORY_DAYS)
 
 
-def _perfect_without_day(head: Token, mention: Mention) -> bool:
-    """"the insurgency has killed 35,000 people": a present perfect with no day is background."""
+def _perfect_without_day(head: Token, mention: Mention, res: Resources) -> bool:
+    """"the insurgency has killed 35,000 people": a present perfect tally, not an event.
+
+    A violent present perfect is background when it spans time ("since 2011", "for years"),
+    counts in thousands, or has a war, an insurgency or a conflict as its subject.
+    """
     verb = head if head.pos_ in {"VERB", "AUX"} else head.head
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
                   for c in verb.children)
@@ -316,10 +320,15 @@ def _perfect_without_day(head: Token, mention: Mention) -> bool:
         return False
     if mention.date is not None and mention.date.date_precision not in {"day", "publication"}:
         return True  # "has killed 400,000 since 2011"
-    spans_time = any(c.dep_ == "prep" and lemma(c) in {"since", "for", "over"} for c in verb.children)
-    multitude = any(lemma(t) in {"thousand", "million", "ten", "hundred"} for c in verb.children
-                    if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree)
-    return spans_time or multitude
+    spans_time = any(lemma(c) in {"since", "for", "over"} for c in verb.children
+                     if c.dep_ in {"prep", "advmod"})
+    counted = [t for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree]
+    multitude = any(lemma(t) in {"thousand", "million", "ten", "hundred"} or
+                    (t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 1000)
+                    for t in counted)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    warlike = any(lemma(c) in res.lexicon.cue("background") for c in subjects)
+    return spans_time or multitude or warlike
 
 
 def _fill_actors(mention: Mention, roles: Roles, state: DocState, res: Resources) -> None:
