@@ -179,7 +179,8 @@ def _same_sentence(mention: Mention, draft: EventDraft) -> bool:
 def _shared_victim(mention: Mention, draft: EventDraft) -> bool:
     mine = {a.entity_id for a in (mention.actor2, *mention.victims) if a and a.entity_id}
     theirs = {a.entity_id for a in draft.patients() if a.entity_id}
-    return bool(mine & theirs) and family(mention) == "violent"
+    return bool(mine & theirs) and family(mention) in {"violent", "17"} and (
+        family(mention) == draft.family)
 
 
 def _anaphor(mention: Mention, draft: EventDraft) -> bool:
