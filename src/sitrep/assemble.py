@@ -66,8 +66,9 @@ def _political(actor: Actor | None) -> bool:
         return len(words) == 1 and words[0][:1].isupper() and words[0].endswith("s")
     if actor.type != "other" or actor.entity_id:
         return True
-    words = (actor.text or "").split()  # an unknown but named body: "the U.N. Assistance Mission"
-    return any(w[:1].isupper() for w in words if w not in {"The", "A", "An"})
+    words = [w for w in (actor.text or "").split() if w not in {"The", "A", "An", "the"}]
+    # an unknown body with a multi-word name: "the U.N. Assistance Mission", "the Home Office"
+    return len(words) > 1 and all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
 
 
 def _event(draft: EventDraft, when: DateResolution | None, doc_id: str, main: bool,
