@@ -160,12 +160,18 @@ def _compatible(mention: Mention, draft: EventDraft) -> bool:
         return False
     if mention.background != draft.first.background:
         return False
+    if _disrupted(mention) != any(_disrupted(m) for m in draft.mentions):
+        return False  # shooting a missile down is its own event, beside the missile attack
     dated = draft.date
     if (mention.own_date and mention.date is not None and dated is not None
             and mention.date.event_date != dated.event_date):
         return False
     here, there = mention.location, draft.best.location
     return not (here and there and here.country and there.country and here.country != there.country)
+
+
+def _disrupted(mention: Mention) -> bool:
+    return mention.plover_mode == "disrupted"
 
 
 def _same_sentence(mention: Mention, draft: EventDraft) -> bool:
