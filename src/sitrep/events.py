@@ -42,7 +42,8 @@ class EventDraft:
 
     @property
     def best(self) -> Mention:
-        return max(self.mentions, key=lambda m: (specificity(m.cameo), -m.sentence_index))
+        return max(self.mentions, key=lambda m: (specificity(m.cameo), not m.headline,
+                                                  -m.sentence_index))
 
     @property
     def date(self) -> DateResolution | None:

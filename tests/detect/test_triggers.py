@@ -69,3 +69,10 @@ def test_package_lexicon_loads() -> None:
     lexicon = Lexicon.load()
     assert lexicon.candidates("kill", "VERB")
     assert lexicon.cue("negation")
+
+
+def test_title_case_headline_verb_tagged_as_a_name(lexicon: Lexicon) -> None:
+    doc = make_doc([("Gunmen", "Gunmen", "PROPN", "compound", 1), ("Kill", "Kill", "PROPN", "ROOT", 1),
+                    ("Five", "Five", "PROPN", "dobj", 1)])
+    assert [(doc[m.start:m.end].text, m.row.cameo) for m in find_triggers(doc, lexicon, PEOPLE)] == [
+        ("Kill", "190")]

@@ -42,6 +42,10 @@ def find_triggers(doc: Doc, lexicon: Lexicon, people: frozenset[str]) -> list[Tr
     for token in doc:
         pos = _POS.get(token.pos_)
         if pos is None or token.ent_type_ in NAME_ENTS:
+            if _headline_verb(token):
+                match = _headline_match(token, lexicon, people)
+                if match is not None:
+                    matches.append(match)
             continue
         if pos == "NOUN" and token.dep_ == "compound":
             continue  # "protest camp", "bomb attack": the head noun is the event, if any
@@ -49,6 +53,24 @@ def find_triggers(doc: Doc, lexicon: Lexicon, people: frozenset[str]) -> list[Tr
         if match is not None:
             matches.append(match)
     return _drop_covered(matches)
+
+
+def _headline_verb(token: Token) -> bool:
+    """A Title Case headline word the tagger took for a name ("Gunmen Kill Five in Zamfara")."""
+    sent = token.sent
+    headline = sent.start == 0 and sent.text.strip()[-1:] not in {".", "!", "?", '"'}
+    return headline and token.pos_ == "PROPN" and token.text.istitle() and token.i > sent.start
+
+
+def _headline_match(token: Token, lexicon: Lexicon, people: frozenset[str]) -> TriggerMatch | None:
+    """Try the verb rows under the word's likely lemmas: Kills/Killed/Killing -> kill."""
+    word = token.text.lower()
+    for guess in dict.fromkeys([word, word[:-1], word[:-2], word[:-3], word[:-2] + "e",
+                                word[:-3] + "e"]):
+        for row in lexicon.candidates(guess, "VERB"):
+            if len(row.words) == 1 and not row.conditions:
+                return TriggerMatch(token.i, token.i, token.i + 1, row)
+    return None
 
 
 def _best_match(token: Token, pos: str, lexicon: Lexicon, people: frozenset[str]) -> TriggerMatch | None:
