@@ -40,19 +40,21 @@ def find_triggers(doc: Doc, lexicon: Lexicon, people: frozenset[str]) -> list[Tr
     """The best-matching lexicon row for every trigger token in ``doc``, in document order."""
     matches = []
     for token in doc:
-        pos = _POS.get(token.pos_)
-        if pos is None or token.ent_type_ in NAME_ENTS:
-            if _headline_verb(token):
-                match = _headline_match(token, lexicon, people)
-                if match is not None:
-                    matches.append(match)
-            continue
-        if pos == "NOUN" and token.dep_ == "compound":
-            continue  # "protest camp", "bomb attack": the head noun is the event, if any
-        match = _best_match(token, pos, lexicon, people)
+        match = _token_match(token, lexicon, people)
+        if match is None and _headline_verb(token):
+            match = _headline_match(token, lexicon)
         if match is not None:
             matches.append(match)
     return _drop_covered(matches)
+
+
+def _token_match(token: Token, lexicon: Lexicon, people: frozenset[str]) -> TriggerMatch | None:
+    pos = _POS.get(token.pos_)
+    if pos is None or token.ent_type_ in NAME_ENTS:
+        return None
+    if pos == "NOUN" and token.dep_ == "compound":
+        return None  # "protest camp", "bomb attack": the head noun is the event, if any
+    return _best_match(token, pos, lexicon, people)
 
 
 def _headline_verb(token: Token) -> bool:
@@ -62,7 +64,7 @@ def _headline_verb(token: Token) -> bool:
     return headline and token.pos_ == "PROPN" and token.text.istitle() and token.i > sent.start
 
 
-def _headline_match(token: Token, lexicon: Lexicon, people: frozenset[str]) -> TriggerMatch | None:
+def _headline_match(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
     """Try the verb rows under the word's likely lemmas: Kills/Killed/Killing -> kill."""
     word = token.text.lower()
     for guess in dict.fromkeys([word, word[:-1], word[:-2], word[:-3], word[:-2] + "e",
