@@ -17,8 +17,8 @@ def build_events(mentions: list[Mention], doc_id: str, published: date | None,
                  ontology: Ontology, country_place: CountryPlace | None = None) -> list[Event]:
     """The events of one document, in document order, exactly one of them ``main``.
 
-    An event whose own sentences name no place is put in the country of the story (the first
-    place of its lead), at geo_precision 3, when ``country_place`` can say where that is.
+    An event whose own sentences name no place is put where the story is: the town of its lead
+    when the lead names one, else the lead's country (geo_precision 3, from ``country_place``).
     """
     drafts = group(mentions)
     dates = complete_dates(drafts, published)
@@ -36,7 +36,7 @@ def _story_country(mentions: list[Mention], events: list[Event], country_place: 
     lead = next((m.location for m in mentions if m.location and m.sentence_index <= 2), None)
     if lead is None or lead.country is None:
         return
-    place = country_place(lead.country)
+    place = lead if lead.geo_precision < 3 else country_place(lead.country)
     for event in events:
         if event.location is None and place is not None:
             event.location = place
