@@ -27,6 +27,7 @@ PATIENT_OF_NOUNS = frozenset({
 })
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+SPEAKER_PRONOUNS = frozenset({"they", "it", "we", "he", "she"})
 TRIGGERS_KEY = "sitrep_triggers"  # Doc.user_data key: token indices of trigger heads
 
 
@@ -109,7 +110,7 @@ def _verb_roles(verb: Token) -> Roles:
     roles.patients += _prep_objects(verb, TARGET_PREPS, exclude_places=True)
     roles.patients += _in_front_of(verb)
     roles.patients += _along_with(verb)
-    roles.agent = _resolve_relative(roles.agent, verb)
+    roles.agent = _speaker(_resolve_relative(roles.agent, verb), verb)
     if roles.agent is None and verb.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
         roles.agent = _inherited_agent(verb.head)
     if roles.agent is not None and roles.agent.pos_ in {"NOUN", "PROPN"} and _is_event_noun(roles.agent):
@@ -220,6 +221,19 @@ def _along_with(verb: Token) -> list[Token]:
 def _resolve_relative(agent: Token | None, verb: Token) -> Token | None:
     if agent is not None and lemma(agent) in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
+    return agent
+
+
+def _speaker(agent: Token | None, verb: Token) -> Token | None:
+    """"Rebels said they had captured the town": "they" is whoever said so."""
+    if agent is None or agent.pos_ != "PRON" or lemma(agent) not in SPEAKER_PRONOUNS:
+        return agent
+    current = verb
+    while current.dep_ in {"ccomp", "conj"} and current.head.i != current.i:
+        current = current.head
+        subjects = [c for c in current.children if c.dep_ in SUBJECT and c.pos_ != "PRON"]
+        if subjects:
+            return subjects[0]
     return agent
 
 
