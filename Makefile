@@ -30,8 +30,11 @@ lint: $(VENV)/.test
 	$(PY) -m ruff check src tests bench
 	$(PY) -m mypy
 
+EVENT_GOLD := tests/gold/seed.jsonl tests/gold/sentences.jsonl tests/gold/articles.jsonl \
+	tests/gold/wikinews.jsonl tests/gold/plover_gsr.jsonl
+
 eval: $(VENV)/.core
-	$(SITREP) evaluate tests/gold/*.jsonl
+	$(SITREP) evaluate $(EVENT_GOLD) --floors tests/gold/floors.yaml
 
 bench: $(VENV)/.core
 	$(PY) bench/bench_code.py
