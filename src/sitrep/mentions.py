@@ -551,12 +551,23 @@ def _resolve_places(tokens: list[tuple[Token, bool]], state: DocState, res: Reso
     out = []
     for token, near in tokens:
         place = _place_phrase(token)
-        text, start, end = _original(place, state)
-        found = res.gazetteer.resolve(text, context_countries=state.countries, near=near,
-                                      start=start, end=end)
-        if found is not None and _plausible(found, place, state):
-            out.append(found)
+        for candidate, part in [(place, False), *_named_parts(place)]:
+            text, start, end = _original(candidate, state)
+            found = res.gazetteer.resolve(text, context_countries=state.countries,
+                                          near=near or part, start=start, end=end)
+            if found is None or (part and found.feature == "country"):
+                continue  # a country named inside a phrase says little about where
+            if _plausible(found, candidate, state):
+                out.append(found)
+                break
     return out
+
+
+def _named_parts(place: Span) -> list[tuple[Span, bool]]:
+    """Places named inside a phrase the gazetteer does not know: "the Khartoum district of
+    Kafouri" -> Kafouri, then Khartoum (the event is in part of it: geo_precision 2)."""
+    ents = [e for e in place.ents if e.label_ in PLACE_LABELS and e.text != place.text]
+    return [(e, True) for e in reversed(ents)]
 
 
 def _plausible(found: Location, place: Span, state: DocState) -> bool:
