@@ -54,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=8)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--batch-size", type=int, default=8,
+                        help="texts per batch; small enough that every process gets work")
     args = parser.parse_args(argv)
     items = corpus(args.repeat)
     texts = [normalise(text).text for text, _ in items]
@@ -61,18 +63,20 @@ def main(argv: list[str] | None = None) -> int:
     coder, bare = Coder.load(), bare_model()
     print(f"corpus: {len(items)} articles, {words} words; model {bare.meta['name']}")
     for n_process in args.processes:
-        run_one(coder, bare, items, texts, words, n_process, args.rounds)
+        run_one(coder, bare, items, texts, words, n_process, args.rounds, args.batch_size)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS of this process): {peak_mb:.0f} MB")
     return 0
 
 
 def run_one(coder: Coder, bare: spacy.language.Language, items: list[tuple[str, str | None]],
-            texts: list[str], words: int, n_process: int, rounds: int) -> None:
+            texts: list[str], words: int, n_process: int, rounds: int, batch_size: int) -> None:
     sitrep_times, bare_times = [], []
     for _ in range(rounds):
-        bare_times.append(timed(lambda: list(bare.pipe(texts, n_process=n_process))))
-        sitrep_times.append(timed(lambda: list(coder.code_batch(items, n_process=n_process))))
+        bare_times.append(timed(lambda: list(bare.pipe(texts, n_process=n_process,
+                                                        batch_size=batch_size))))
+        sitrep_times.append(timed(lambda: list(coder.code_batch(items, n_process=n_process,
+                                                                batch_size=batch_size))))
     s, b = statistics.median(sitrep_times), statistics.median(bare_times)
     print(f"n_process={n_process}: sitrep {len(items) / s:.1f} articles/s, {words / s:.0f} words/s;"
           f" bare spaCy {len(items) / b:.1f} articles/s; ratio sitrep/bare = {s / b:.2f}"
