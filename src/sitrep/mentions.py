@@ -118,7 +118,7 @@ def _group_by_sentence(doc: Doc, matches: list[TriggerMatch]) -> dict[int, list[
 
 def _remember_entities(sent: Span, state: DocState) -> None:
     """Named actors and countries of a sentence, for later anaphora and context."""
-    for ent in sent.ents:
+    for ent in _ents_in(sent):
         if ent.label_ in ACTOR_ENT_LABELS:
             text, start, end = state.norm.original_span(ent.start_char, ent.end_char)
             actor = state.actors.resolve(text, start, end)
@@ -499,6 +499,14 @@ def _named_entity(token: Token) -> Span | None:
     return None
 
 
+def _ents_in(span: Span) -> list[Span]:
+    """The entities inside a span, from a per-Doc list (``Span.ents`` rescans the whole Doc)."""
+    ents = span.doc.user_data.get("sitrep_ents")
+    if ents is None:
+        ents = span.doc.user_data["sitrep_ents"] = list(span.doc.ents)
+    return [e for e in ents if span.start <= e.start and e.end <= span.end]
+
+
 def _ent_of(token: Token) -> Span:
     """The named entity a token belongs to (an index of ``doc.ents`` is built once per Doc)."""
     index = token.doc.user_data.get("sitrep_ent_index")
@@ -520,7 +528,7 @@ def _location(roles: Roles, sent: Span, state: DocState, res: Resources) -> Loca
     found = _best_place(_resolve_places(roles.places, state, res))
     if found is None or found.geo_precision == 3:
         taken = _actor_token_ids(roles)
-        loose = [(_place_head(e.root), _near(e.root)) for e in sent.ents if e.label_ in PLACE_LABELS
+        loose = [(_place_head(e.root), _near(e.root)) for e in _ents_in(sent) if e.label_ in PLACE_LABELS
                  and e.root.i not in taken and not _in_clause_aside(e.root)]
         found = _best_place(([found] if found else []) + _resolve_places(loose, state, res))
     return found
@@ -566,7 +574,7 @@ def _resolve_places(tokens: list[tuple[Token, bool]], state: DocState, res: Reso
 def _named_parts(place: Span) -> list[tuple[Span, bool]]:
     """Places named inside a phrase the gazetteer does not know: "the Khartoum district of
     Kafouri" -> Kafouri, then Khartoum (the event is in part of it: geo_precision 2)."""
-    ents = [e for e in place.ents if e.label_ in PLACE_LABELS and e.text != place.text]
+    ents = [e for e in _ents_in(place) if e.label_ in PLACE_LABELS and e.text != place.text]
     return [(e, True) for e in reversed(ents)]
 
 

@@ -59,9 +59,14 @@ def _token_match(token: Token, lexicon: Lexicon, people: frozenset[str]) -> Trig
 
 def _headline_verb(token: Token) -> bool:
     """A Title Case headline word the tagger took for a name ("Gunmen Kill Five in Zamfara")."""
-    sent = token.sent
-    headline = sent.start == 0 and sent.text.strip()[-1:] not in {".", "!", "?", '"'}
-    return headline and token.pos_ == "PROPN" and token.text.istitle() and token.i > sent.start
+    if token.pos_ != "PROPN" or not token.text.istitle() or token.i == 0:
+        return False
+    end = token.doc.user_data.get("sitrep_headline_end")
+    if end is None:
+        first = next(token.doc.sents)
+        unpunctuated = first.text.strip()[-1:] not in {".", "!", "?", '"'}
+        end = token.doc.user_data["sitrep_headline_end"] = first.end if unpunctuated else 0
+    return bool(token.i < end)
 
 
 def _headline_match(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
