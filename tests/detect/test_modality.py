@@ -69,3 +69,14 @@ def test_known_for_is_background(lexicon: Lexicon) -> None:
     doc[1].tag_ = "VBN"
     assert modality_of(doc[4], lexicon).background
     assert not modality_of(doc[0], lexicon).background
+
+
+def test_called_off_and_planned_events_are_not_events(lexicon: Lexicon) -> None:
+    called_off = make_doc([("the", "the", "DET", "det", 1), ("rally", "rally", "NOUN", "nsubjpass", 4),
+                           ("was", "be", "AUX", "auxpass", 4), ("not", "not", "PART", "punct", 4),
+                           ("called", "call", "VERB", "ROOT", 4), ("off", "off", "ADP", "prt", 4)])
+    planned = make_doc([("a", "a", "DET", "det", 1), ("march", "march", "NOUN", "ROOT", 1),
+                        ("planned", "plan", "VERB", "acl", 1), ("for", "for", "ADP", "prep", 2),
+                        ("Friday", "Friday", "PROPN", "pobj", 3)])
+    assert modality_of(called_off[1], lexicon).negated
+    assert modality_of(planned[1], lexicon).hypothetical

@@ -16,6 +16,8 @@ from .lexicon import Lexicon
 # Dependency labels through which a governing verb or noun frames the trigger below it.
 _FRAME_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "acomp", "conj", "advcl"})
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+CANCEL_VERBS = frozenset({"cancel", "postpone", "scrap", "abandon", "suspend", "ban", "prevent",
+                          "avert", "thwart"})
 _HEDGES = frozenset({"allegedly", "reportedly", "purportedly", "apparently", "alleged", "suspected"})
 
 
@@ -79,6 +81,8 @@ def _modality(trigger: Token, framing: list[Token], lexicon: Lexicon) -> str:
 
 
 def _negated(trigger: Token, framing: list[Token]) -> bool:
+    if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and _cancelling(trigger.head):
+        return True  # "a demonstration ... had been called off", "cancelled the strike"
     for token in [trigger, *framing]:
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and _lemma(child) == "no"):
@@ -86,6 +90,12 @@ def _negated(trigger: Token, framing: list[Token]) -> bool:
             if child.dep_ in {"nsubj", "nsubjpass"} and _nobody(child):
                 return True  # "No group has claimed the attack", "nobody was hurt"
     return False
+
+
+def _cancelling(verb: Token) -> bool:
+    if _lemma(verb) in CANCEL_VERBS:
+        return True
+    return _lemma(verb) == "call" and any(_lemma(c) == "off" for c in verb.children)
 
 
 def _nobody(subject: Token) -> bool:
@@ -99,6 +109,9 @@ def _nobody(subject: Token) -> bool:
 def _hypothetical(trigger: Token, framing: list[Token], lexicon: Lexicon) -> bool:
     clause = [trigger, *framing]
     future = lexicon.cue("future") | lexicon.cue("hypothetical")
+    if any(c.dep_ in {"acl", "amod"} and _lemma(c) in future | {"plan", "schedule", "propose"}
+           for c in trigger.children):
+        return True  # "a demonstration planned for Thursday"
     for token in clause:
         for child in token.children:
             if child.dep_ == "aux" and _lemma(child) in (_MODALS | {"will", "shall"}):
