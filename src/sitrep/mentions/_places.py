@@ -1,0 +1,118 @@
+"""The place of a mention: attached place phrases first, then places named in the sentence,
+each resolved by the gazetteer and checked for plausibility."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from spacy.tokens import Span, Token
+
+from ..arguments import NEAR_PREPS, Roles, lemma, phrase
+from ..records import Location
+from ._state import PLACE_LABELS, DocState, Resources, _ent_of, _ents_in, _original
+
+
+def _location(roles: Roles, sent: Span, state: DocState, res: Resources) -> Location | None:
+    """The event's place: attached to the trigger first, else named in the sentence.
+
+    A town or site beats a country; a country named only as an actor's modifier is not a place.
+    """
+    found = _best_place(_resolve_places(roles.places, state, res))
+    if found is None or found.geo_precision == 3:
+        taken = _actor_token_ids(roles)
+        loose = [(_place_head(e.root), _near(e.root)) for e in _ents_in(sent) if e.label_ in PLACE_LABELS
+                 and e.root.i not in taken and not _in_clause_aside(e.root)]
+        found = _best_place(([found] if found else []) + _resolve_places(loose, state, res))
+    return found
+
+
+def _near(token: Token) -> bool:
+    """Governed by "near", "outside", "around" within two steps up."""
+    for ancestor in list(token.ancestors)[:3]:
+        if ancestor.dep_ == "prep":
+            return lemma(ancestor) in NEAR_PREPS
+    return False
+
+
+def _in_clause_aside(token: Token) -> bool:
+    """Inside a relative clause or apposition: "Soleimani, who shaped policy in the Middle East"."""
+    return any(t.dep_ in {"relcl", "appos"} for t in [token, *token.ancestors])
+
+
+def _place_head(token: Token) -> Token:
+    """"Kaduna" in "Kaduna state" stands for the state; "Iraq's" for the place it owns."""
+    if token.dep_ in {"compound", "poss"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        return token.head
+    return token
+
+
+def _resolve_places(tokens: list[tuple[Token, bool]], state: DocState, res: Resources
+                    ) -> list[Location]:
+    out = []
+    for token, near in tokens:
+        place = _place_phrase(token)
+        for candidate, part in [(place, False), *_named_parts(place)]:
+            text, start, end = _original(candidate, state)
+            found = res.gazetteer.resolve(text, context_countries=state.countries,
+                                          near=near or part, start=start, end=end)
+            if found is None or (part and found.feature == "country"):
+                continue  # a country named inside a phrase says little about where
+            if _plausible(found, candidate, state):
+                out.append(found)
+                break
+    return out
+
+
+def _named_parts(place: Span) -> list[tuple[Span, bool]]:
+    """Places named inside a phrase the gazetteer does not know: "the Khartoum district of
+    Kafouri" -> Kafouri, then Khartoum (the event is in part of it: geo_precision 2)."""
+    ents = [e for e in _ents_in(place) if e.label_ in PLACE_LABELS and e.text != place.text]
+    return [(e, True) for e in reversed(ents)]
+
+
+def _plausible(found: Location, place: Span, state: DocState) -> bool:
+    """Reject look-alikes: "the diplomatic quarter" is not The Quarter, Anguilla.
+
+    A place named by a lower-case word, or a town in a country the article never mentions
+    that NER did not even tag as a place, is not believed.
+    """
+    if not any(t.text[:1].isupper() for t in place if not t.is_sent_start):
+        return False  # place names are capitalised
+    if place.root.ent_type_ in {"PERSON", "ORG", "NORP"}:  # NER disagrees: only the same name
+        text = place.text.removeprefix("the ").removeprefix("The ")
+        return _spelled_alike(found.name, text) and len(found.name.split()) == len(text.split())
+    if found.feature in {"country", "admin1"} or not state.countries:
+        return True
+    if found.country in state.countries:
+        return True
+    return place.root.ent_type_ in PLACE_LABELS and _spelled_alike(found.name, place.text)
+
+
+def _spelled_alike(name: str, text: str) -> bool:
+    """The gazetteer's name appears in the text (accents aside): "Culiacán" ~ "Culiacan"."""
+    return _fold(name)[:5] in _fold(text)
+
+
+def _fold(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+def _best_place(places: list[Location]) -> Location | None:
+    local = [p for p in places if p.geo_precision < 3]
+    ranked = local or places
+    return ranked[0] if ranked else None
+
+
+def _actor_token_ids(roles: Roles) -> set[int]:
+    """Tokens of the agent's phrase: "Israeli" in "Israeli troops" is not where it happened."""
+    return {t.i for t in phrase(roles.agent)} if roles.agent is not None else set()
+
+
+def _place_phrase(token: Token) -> Span:
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        ent = _ent_of(token)
+        left = min([ent.start] + [c.left_edge.i for c in token.lefts
+                                  if c.dep_ in {"poss", "compound", "amod"}])
+        return token.doc[left : ent.end]
+    return phrase(token)
