@@ -85,6 +85,11 @@ def test_place_distance_then_admin1_then_country() -> None:
     assert place_compatible(airport, Location("Baghdad", "IRQ", "Baghdad", 33.34, 44.40))
     assert not place_compatible(airport, Location("Kirkuk", "IRQ", "Kirkuk", 35.47, 44.39))
     assert not place_compatible(airport, None)
+    town = GoldLocation(countries=("NGA",), admin1s=("Zamfara",), lat=12.18, lon=6.66)
+    region = Location("Zamfara", "NGA", "Zamfara", 12.30, 6.39, geo_precision=3)
+    assert place_compatible(town, region)  # only the region named: same event, less precise
+    far_town = Location("Gusau", "NGA", "Zamfara", 12.16, 5.20, geo_precision=1)
+    assert not place_compatible(town, far_town)  # a town 150 km off is another place
     no_coords = Location("Baghdad", "IRQ", "Baghdad Governorate")
     assert place_compatible(airport, no_coords)
     country = GoldLocation(countries=("IRQ", "SYR"))

@@ -143,15 +143,21 @@ def distance_km(gold: GoldLocation, pred: Location | None) -> float | None:
 
 
 def place_compatible(gold: GoldLocation | None, pred: Location | None) -> bool:
-    """Within ``max_km``; without coordinates on either side: same country (when gold gives
-    one) and, when both give an admin1, the same admin1 or the same place name."""
+    """Within ``max_km``; a prediction farther off that names only the gold place's region
+    (geo_precision 3) matches when it is the same admin1 (the distance fields then say how
+    precise it was); without coordinates on either side: same country (when gold gives one)
+    and, when both give an admin1, the same admin1 or the same place name."""
     if gold is None:
         return True
     if pred is None:
         return False
     km = distance_km(gold, pred)
+    if km is not None and km > gold.max_km:
+        if pred.geo_precision != 3 or not gold.admin1s or not pred.admin1:
+            return False
+        return admin1_agree(pred.admin1, gold.admin1s)
     if km is not None:
-        return km <= gold.max_km
+        return True
     if gold.countries is not None and pred.country not in gold.countries:
         return False
     if gold.name and pred.name and names_agree(pred.name, (gold.name,)):
