@@ -105,3 +105,16 @@ def test_every_offset_points_into_the_original(coder: Any) -> None:
         assert text[event.trigger.start:event.trigger.end] == event.trigger.text
         if event.actor1 is not None and event.actor1.start is not None:
             assert text[event.actor1.start:event.actor1.end] == event.actor1.text
+
+
+def test_users_own_knowledge_base_file(tmp_path: Any) -> None:
+    from sitrep.pipeline import Coder
+
+    own = tmp_path / "mine.yaml"
+    own.write_text("groups:\n  - id: test_brigade\n    name: Test Brigade\n    type: rebel_group\n"
+                   "    country: NGA\n    aliases: [TB Fighters]\n    sources: [sitrep test]\n",
+                   encoding="utf-8")
+    coder = Coder.load(kb_files=[own])
+    event = one(coder, "TB Fighters attacked a village in Zamfara State on Saturday.", "2021-03-14")
+    assert event.actor1 is not None and event.actor1.name == "Test Brigade"
+    assert (event.actor1.country, event.actor1.type) == ("NGA", "rebel_group")

@@ -72,11 +72,14 @@ class Coder:
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
 
     @classmethod
-    def load(cls, model: str | None = None, kb_files: Sequence[str | Path] = (),
-             place_files: Sequence[str | Path] = ()) -> Coder:
-        """Load the spaCy model, lexicons, knowledge base, gazetteer and ontology."""
+    def load(cls, model: str | None = None, kb_files: Sequence[str | Path] = ()) -> Coder:
+        """Load the spaCy model, lexicons, knowledge base, gazetteer and ontology.
+
+        ``kb_files`` are the user's own YAML/TSV files: actors go to the knowledge base, places
+        (TSV files, YAML ``places:`` sections) to the gazetteer (docs/kb.md).
+        """
         kb = ActorKB.load(kb_files)
-        gazetteer = Gazetteer.load(place_files)
+        gazetteer = Gazetteer.load(kb_files)
         resources = Resources(Lexicon.load(), kb, gazetteer, _word_list("people_nouns.txt"),
                               _word_list("result_verbs.txt"), _targets(),
                               _word_list("reporting_verbs.txt"), _word_list("accident_cues.txt"),
