@@ -28,7 +28,6 @@ PATIENT_OF_NOUNS = frozenset({
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 SPEAKER_PRONOUNS = frozenset({"they", "it", "we", "he", "she"})
-TRIGGERS_KEY = "sitrep_triggers"  # Doc.user_data key: token indices of trigger heads
 
 
 @dataclass(slots=True)
@@ -39,7 +38,6 @@ class Roles:
     agent: Token | None = None
     patients: list[Token] = field(default_factory=list)
     places: list[tuple[Token, bool]] = field(default_factory=list)  # (head token, near?)
-    cause: Token | None = None  # the nominal trigger a result verb reports ("strike" in "strike killed")
     counterparts: list[Token] = field(default_factory=list)  # "met with X", "X and Y agreed"
 
 
@@ -113,8 +111,6 @@ def _verb_roles(verb: Token) -> Roles:
     roles.agent = _speaker(_resolve_relative(roles.agent, verb), verb)
     if roles.agent is None and verb.dep_ in {"xcomp", "advcl", "conj", "pcomp"}:
         roles.agent = _inherited_agent(verb.head)
-    if roles.agent is not None and roles.agent.pos_ in {"NOUN", "PROPN"} and _is_event_noun(roles.agent):
-        roles.cause = roles.agent
     anchors = roles.patients + ([roles.agent] if roles.agent is not None else [])
     roles.places = place_tokens(verb, anchors)
     if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
@@ -251,10 +247,6 @@ def _inherited_agent(head: Token) -> Token | None:
             return None
         head = head.head
     return None
-
-
-def _is_event_noun(token: Token) -> bool:
-    return token.i in token.doc.user_data.get(TRIGGERS_KEY, ())
 
 
 def place_tokens(head: Token, patients: list[Token]) -> list[tuple[Token, bool]]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .records import Actor, DateResolution, Mention, TextSpan
+from .records import Actor, DateResolution, Mention
 from .resolve.dates import narrative_range, publication_date
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -276,7 +276,3 @@ def choose_main(drafts: list[EventDraft]) -> int | None:
     pool = lead or candidates
     return max(pool, key=lambda i: (len(drafts[i].mentions), family(drafts[i].best) == "violent",
                                     -i))
-
-
-def all_triggers(draft: EventDraft) -> list[TextSpan]:
-    return [m.trigger for m in draft.mentions]

@@ -12,7 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..arguments import TRIGGERS_KEY, Roles, lemma, roles_of
+from ..arguments import Roles, lemma, roles_of
 from ..detect.lexicon import InstrumentRow, Lexicon
 from ..detect.modality import modality_of
 from ..detect.triggers import TriggerMatch, find_triggers
@@ -46,7 +46,6 @@ def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
                  res: Resources) -> list[Mention]:
     """All event mentions of a parsed document, in document order."""
     matches = find_triggers(doc, res.lexicon, res.people)
-    doc.user_data[TRIGGERS_KEY] = {match.head for match in matches}
     countries = _doc_countries(doc, res)
     state = DocState(doc, norm, published,
                      ArticleActors(res.kb, context_countries=countries, when=published), countries)
