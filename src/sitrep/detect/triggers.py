@@ -61,12 +61,17 @@ def _headline_verb(token: Token) -> bool:
     """A Title Case headline word the tagger took for a name ("Gunmen Kill Five in Zamfara")."""
     if token.pos_ != "PROPN" or not token.text.istitle() or token.i == 0:
         return False
-    end = token.doc.user_data.get("sitrep_headline_end")
+    return token.i < headline_end(token.doc)
+
+
+def headline_end(doc: Doc) -> int:
+    """End of the headline: the first sentence when it has no final punctuation, else 0."""
+    end = doc.user_data.get("sitrep_headline_end")
     if end is None:
-        first = next(token.doc.sents)
+        first = next(doc.sents)
         unpunctuated = first.text.strip()[-1:] not in {".", "!", "?", '"'}
-        end = token.doc.user_data["sitrep_headline_end"] = first.end if unpunctuated else 0
-    return bool(token.i < end)
+        end = doc.user_data["sitrep_headline_end"] = first.end if unpunctuated else 0
+    return int(end)
 
 
 def _headline_match(token: Token, lexicon: Lexicon) -> TriggerMatch | None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..arguments import Roles, lemma, roles_of
 from ..detect.lexicon import InstrumentRow, Lexicon
 from ..detect.modality import modality_of
-from ..detect.triggers import TriggerMatch, find_triggers
+from ..detect.triggers import TriggerMatch, find_triggers, headline_end
 from ..records import Count, Mention, TextSpan
 from ..resolve.actors import ArticleActors
 from ..resolve.counts import casualties
@@ -187,8 +187,7 @@ def _refined_code(code: str, instrument: InstrumentRow | None) -> str:
 
 def _is_headline(sent: Span) -> bool:
     """A first line without final punctuation, as headlines are."""
-    text = sent.text.strip()
-    return sent.start == 0 and bool(text) and text[-1] not in ".!?\"'"
+    return sent.start == 0 and sent.end <= headline_end(sent.doc) and len(sent) > 0
 
 
 def _descriptive(head: Token, cameo: str) -> bool:
