@@ -19,9 +19,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ._data import data_path, read_text
+from ._data import read_text
 from .assemble import build_events
-from .detect.lexicon import Lexicon, read_rows
+from .detect.lexicon import Lexicon
 from .errors import E, SitrepError
 from .mentions import Resources, doc_mentions
 from .nlp import build_nlp
@@ -80,12 +80,14 @@ class Coder:
         """
         kb = ActorKB.load(kb_files)
         gazetteer = Gazetteer.load(kb_files)
-        resources = Resources(Lexicon.load(), kb, gazetteer, _word_list("people_nouns.txt"),
+        ontology = Ontology.load()
+        lexicon = Lexicon.load(known_codes=set(ontology.cameo_codes()))
+        resources = Resources(lexicon, kb, gazetteer, _word_list("people_nouns.txt"),
                               _word_list("result_verbs.txt"), _targets(),
                               _word_list("reporting_verbs.txt"), _word_list("accident_cues.txt"),
                               _word_list("light_verbs.txt"))
         patterns = kb.entity_ruler_patterns() + gazetteer.entity_ruler_patterns()
-        return cls(build_nlp(model, patterns), resources, Ontology.load())
+        return cls(build_nlp(model, patterns), resources, ontology)
 
     def code(self, text: str, published: PublishedLike = None) -> list[Event]:
         """Every event one article reports, in document order."""
@@ -185,9 +187,10 @@ def _word_list(name: str) -> frozenset[str]:
 
 
 def _targets() -> dict[str, tuple[str, str]]:
-    """``target_nouns.tsv``: attacked nouns that stand for an actor type."""
-    path = data_path("target_nouns.tsv")
-    return {cells[0]: (cells[1], cells[2]) for _n, cells in read_rows(path) if len(cells) >= 3}
+    """``target_nouns.tsv``: attacked nouns that stand for an actor type (lemma, type, label)."""
+    rows = [line.split("\t") for line in read_text("target_nouns.tsv").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {cells[0]: (cells[1], cells[2]) for cells in rows[1:] if len(cells) >= 3}
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ import yaml
 
 from sitrep._data import read_text
 from sitrep.errors import SitrepError
-from sitrep.ontology import PLOVER_TYPES, AcledContext, Ontology, _tables
+from sitrep.ontology import PLOVER_TYPES, AcledContext, Ontology
 from sitrep.ontology.lexicons import (
     CUE_KINDS,
     TriggerRow,
@@ -83,20 +84,20 @@ def test_conditions_parse() -> None:
      ("kill\tVERB\t190\tBig Mode\t\t", "mode"), ("kill\tVERB\t190\t\tobj=thing\t", "obj=thing"),
      ("kill\tVERB\t190\t\t\tnote\textra", "7 cells")],
 )
-def test_bad_trigger_rows_raise_e103(monkeypatch: pytest.MonkeyPatch, ontology: Ontology,
+def test_bad_trigger_rows_raise_e103(tmp_path: Path, ontology: Ontology,
                                      row: str, message: str) -> None:
     text = "# comment\nphrase\tpos\tcameo\tmode\twhen\tnote\n" + row + "\n"
-    monkeypatch.setattr(_tables, "read_text", lambda *parts: text)
+    (tmp_path / "triggers.tsv").write_text(text, encoding="utf-8")
     with pytest.raises(SitrepError) as info:
-        load_triggers(set(ontology.cameo_codes()))
+        load_triggers(set(ontology.cameo_codes()), tmp_path)
     assert info.value.code in ("E103", "E101") and message in str(info.value)
     assert "line 3" in str(info.value) and "triggers.tsv" in str(info.value)
 
 
-def test_bad_cue_kind_raises_e103(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_tables, "read_text", lambda *parts: "cue\tkind\tnote\nnot\tnegative\t\n")
+def test_bad_cue_kind_raises_e103(tmp_path: Path) -> None:
+    (tmp_path / "cues.tsv").write_text("cue\tkind\tnote\nnot\tnegative\t\n", encoding="utf-8")
     with pytest.raises(SitrepError, match=r"E103.*cues.tsv, line 2.*'negative'"):
-        load_cues()
+        load_cues(tmp_path)
 
 
 def test_modes_are_plover_modes_or_used_by_the_acled_rules(

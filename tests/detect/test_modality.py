@@ -21,9 +21,11 @@ often\thabitual\t
 
 @pytest.fixture()
 def lexicon(tmp_path: Path) -> Lexicon:
-    (tmp_path / "triggers.tsv").write_text("phrase\tpos\tcameo\n", encoding="utf-8")
+    (tmp_path / "triggers.tsv").write_text("phrase\tpos\tcameo\tmode\twhen\tnote\n",
+                                           encoding="utf-8")
     (tmp_path / "cues.tsv").write_text(CUES, encoding="utf-8")
-    (tmp_path / "instruments.tsv").write_text("phrase\tinstrument\n", encoding="utf-8")
+    (tmp_path / "instruments.tsv").write_text("phrase\tinstrument\tcameo\tplover_mode\n",
+                                              encoding="utf-8")
     return Lexicon.load(tmp_path)
 
 

@@ -58,10 +58,12 @@ def test_verb_phrase_with_preposition_condition(lexicon: Lexicon) -> None:
 
 
 def test_bad_lexicon_line_names_file_and_line(tmp_path: Path) -> None:
-    (tmp_path / "triggers.tsv").write_text("phrase\tpos\tcameo\nkill\tADJ\t190\n", encoding="utf-8")
-    (tmp_path / "cues.tsv").write_text("cue\tkind\n", encoding="utf-8")
-    (tmp_path / "instruments.tsv").write_text("phrase\tinstrument\n", encoding="utf-8")
-    with pytest.raises(SitrepError, match=r"E010.*triggers.tsv, line 2"):
+    (tmp_path / "triggers.tsv").write_text("phrase\tpos\tcameo\tmode\twhen\tnote\n"
+                                           "kill\tADJ\t190\t\t\t\n", encoding="utf-8")
+    (tmp_path / "cues.tsv").write_text("cue\tkind\tnote\n", encoding="utf-8")
+    (tmp_path / "instruments.tsv").write_text("phrase\tinstrument\tcameo\tplover_mode\n",
+                                              encoding="utf-8")
+    with pytest.raises(SitrepError, match=r"E103.*triggers.tsv, line 2"):
         Lexicon.load(tmp_path)
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from pathlib import Path
 from typing import NoReturn
 
 from .._data import data_path
 from ..errors import E, SitrepError
-from ._tables import Row, read_tsv
+from ._tables import Row, read_tsv_file
 
 TRIGGERS_FILE = ("triggers.tsv",)
 CUES_FILE = ("cues.tsv",)
@@ -84,19 +85,31 @@ class InstrumentRow:
     line: int
 
 
-def load_triggers(known_codes: Collection[str]) -> tuple[TriggerRow, ...]:
-    """Every row of triggers.tsv, validated (E103 for a bad row)."""
-    return tuple(_trigger(row, known_codes) for row in read_tsv(*TRIGGERS_FILE))
+def load_triggers(known_codes: Collection[str] | None,
+                  directory: Path | None = None) -> tuple[TriggerRow, ...]:
+    """Every row of triggers.tsv (package data, or in ``directory``), validated (E103).
+
+    ``known_codes`` None skips the check that codes are in the CAMEO table.
+    """
+    path = _path(TRIGGERS_FILE, directory)
+    return tuple(_trigger(row, known_codes, path) for row in read_tsv_file(path))
 
 
-def load_cues() -> tuple[CueRow, ...]:
+def load_cues(directory: Path | None = None) -> tuple[CueRow, ...]:
     """Every row of cues.tsv, validated (E103 for a bad row)."""
-    return tuple(_cue(row) for row in read_tsv(*CUES_FILE))
+    path = _path(CUES_FILE, directory)
+    return tuple(_cue(row, path) for row in read_tsv_file(path))
 
 
-def load_instruments(known_codes: Collection[str]) -> tuple[InstrumentRow, ...]:
+def load_instruments(known_codes: Collection[str] | None,
+                     directory: Path | None = None) -> tuple[InstrumentRow, ...]:
     """Every row of instruments.tsv, validated (E103 for a bad row)."""
-    return tuple(_instrument(row, known_codes) for row in read_tsv(*INSTRUMENTS_FILE))
+    path = _path(INSTRUMENTS_FILE, directory)
+    return tuple(_instrument(row, known_codes, path) for row in read_tsv_file(path))
+
+
+def _path(parts: tuple[str, ...], directory: Path | None) -> Path:
+    return directory.joinpath(*parts) if directory is not None else data_path(*parts)
 
 
 def parse_when(text: str, pos: str = "VERB") -> tuple[Condition, ...]:
@@ -119,51 +132,54 @@ def _condition(part: str, pos: str) -> Condition:
     return Condition(key, values)
 
 
-def _trigger(row: Row, known_codes: Collection[str]) -> TriggerRow:
+def _trigger(row: Row, known_codes: Collection[str] | None, path: Path) -> TriggerRow:
     cells = row.cells
-    phrase, pos, code, mode = cells["phrase"], cells["pos"], cells["cameo"], cells["mode"]
-    _check_phrase(row, phrase, TRIGGERS_FILE)
+    phrase, pos, code, mode = (cells.get("phrase", ""), cells.get("pos", ""),
+                               cells.get("cameo", ""), cells.get("mode", ""))
+    _check_phrase(row, phrase, path)
     if pos not in POS_VALUES:
-        _bad(TRIGGERS_FILE, row, f"pos {pos!r} is not one of {POS_VALUES}")
-    if code not in known_codes:
-        _bad(TRIGGERS_FILE, row, f"CAMEO code {code!r} is not in the CAMEO table")
+        _bad(path, row, f"pos {pos!r} is not one of {POS_VALUES}")
+    if known_codes is not None and code not in known_codes:
+        _bad(path, row, f"CAMEO code {code!r} is not in the CAMEO table")
+    if not code.isdigit():
+        _bad(path, row, f"CAMEO code {code!r} is not a number")
     if mode and not _MODE.match(mode):
-        _bad(TRIGGERS_FILE, row, f"mode {mode!r} is not a lower-case word")
+        _bad(path, row, f"mode {mode!r} is not a lower-case word")
     try:
-        when = parse_when(cells["when"], pos)
+        when = parse_when(cells.get("when", ""), pos)
     except ValueError as exc:
-        _bad(TRIGGERS_FILE, row, str(exc))
-    return TriggerRow(phrase, pos, code, mode or None, when, cells["note"], row.line)
+        _bad(path, row, str(exc))
+    return TriggerRow(phrase, pos, code, mode or None, when, cells.get("note", ""), row.line)
 
 
-def _cue(row: Row) -> CueRow:
-    cue, kind = row.cells["cue"], row.cells["kind"]
-    _check_phrase(row, cue, CUES_FILE)
+def _cue(row: Row, path: Path) -> CueRow:
+    cue, kind = row.cells.get("cue", ""), row.cells.get("kind", "")
+    _check_phrase(row, cue, path)
     if kind not in CUE_KINDS:
-        _bad(CUES_FILE, row, f"kind {kind!r} is not one of {CUE_KINDS}")
-    return CueRow(cue, kind, row.cells["note"], row.line)
+        _bad(path, row, f"kind {kind!r} is not one of {CUE_KINDS}")
+    return CueRow(cue, kind, row.cells.get("note", ""), row.line)
 
 
-def _instrument(row: Row, known_codes: Collection[str]) -> InstrumentRow:
+def _instrument(row: Row, known_codes: Collection[str] | None, path: Path) -> InstrumentRow:
     cells = row.cells
-    phrase, kind, code, mode = (cells["phrase"], cells["instrument"], cells["cameo"],
-                                cells["plover_mode"])
-    _check_phrase(row, phrase, INSTRUMENTS_FILE)
+    phrase, kind, code, mode = (cells.get("phrase", ""), cells.get("instrument", ""),
+                                cells.get("cameo", ""), cells.get("plover_mode", ""))
+    _check_phrase(row, phrase, path)
     if not _MODE.match(kind):
-        _bad(INSTRUMENTS_FILE, row, f"instrument {kind!r} is not a lower-case word")
-    if code and code not in known_codes:
-        _bad(INSTRUMENTS_FILE, row, f"CAMEO code {code!r} is not in the CAMEO table")
+        _bad(path, row, f"instrument {kind!r} is not a lower-case word")
+    if code and known_codes is not None and code not in known_codes:
+        _bad(path, row, f"CAMEO code {code!r} is not in the CAMEO table")
     if mode and not _MODE.match(mode):
-        _bad(INSTRUMENTS_FILE, row, f"plover_mode {mode!r} is not a lower-case word")
+        _bad(path, row, f"plover_mode {mode!r} is not a lower-case word")
     return InstrumentRow(phrase, kind, code or None, mode or None, row.line)
 
 
-def _check_phrase(row: Row, phrase: str, parts: tuple[str, ...]) -> None:
+def _check_phrase(row: Row, phrase: str, path: Path) -> None:
     tokens = phrase.split(" ")
     if not phrase or not all(_LEMMA.match(token) for token in tokens):
-        _bad(parts, row, f"phrase {phrase!r} must be lower-case lemmas separated by single "
-                         "spaces")
+        _bad(path, row, f"phrase {phrase!r} must be lower-case lemmas separated by single "
+                        "spaces")
 
 
-def _bad(parts: tuple[str, ...], row: Row, cause: str) -> NoReturn:
-    raise SitrepError(E.E103, path=data_path(*parts), line=row.line, cause=cause)
+def _bad(path: Path, row: Row, cause: str) -> NoReturn:
+    raise SitrepError(E.E103, path=path, line=row.line, cause=cause)
