@@ -4,12 +4,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITREP := $(VENV)/bin/sitrep
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test lint eval bench model clean
 
 $(VENV)/.core: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.train: $(VENV)/.core
+	$(PY) -m pip install --quiet -e '.[train]'
 	touch $@
 
 $(VENV)/.test: $(VENV)/.core
@@ -35,6 +39,10 @@ EVENT_GOLD := tests/gold/seed.jsonl tests/gold/sentences.jsonl tests/gold/articl
 
 eval: $(VENV)/.core
 	$(SITREP) evaluate $(EVENT_GOLD) --floors tests/gold/floors.yaml
+
+# Rebuild the shipped event model from corpus/ (deterministic; a few minutes on 2 cores).
+model: $(VENV)/.train
+	$(PY) -m sitrep.learn.train --corpus corpus --out src/sitrep/data/model
 
 bench: $(VENV)/.core
 	$(PY) bench/bench_code.py

@@ -54,6 +54,12 @@ def test_check_text_rejects_bytes_and_huge_input() -> None:
         ("Des hommes armés ont tué cinq villageois dans le nord du pays, selon la police.", False),
         ("Вооружённые люди убили пятерых жителей деревни на севере страны.", False),
         ("مسلحون قتلوا خمسة قرويين في شمال البلاد", False),
+        # short headline-style English with few function words is still English
+        ("Islamic Front rebels seize Abu al-Duhur military airport while taking control of "
+         "Syria's northwestern Idlib province.", True),
+        ("Gunmen Kill 5 in Zamfara Village Raid", True),
+        ("Los rebeldes tomaron el aeropuerto militar de la provincia, según el ejército.", False),
+        ("Die Rebellen haben den Flughafen der Provinz eingenommen, sagte die Armee.", False),
     ],
 )
 def test_looks_like_english(text: str, english: bool) -> None:

@@ -10,6 +10,7 @@ from .ontology import AcledContext, Ontology
 from .records import Actor, Count, DateResolution, Event, Location, Mention, replace
 
 PROTESTER_TYPES = frozenset({"protesters", "rioters"})
+LEARNED_KEEP = 0.5  # an event the model is this sure of stands without actor, place or count
 CountryPlace = Callable[[str], Location | None]
 
 
@@ -23,7 +24,7 @@ def build_events(mentions: list[Mention], doc_id: str, published: date | None,
     drafts = group(mentions)
     dates = complete_dates(drafts, published)
     built = [(d, _event(d, dates[i], doc_id, False, ontology)) for i, d in enumerate(drafts)]
-    kept = [(d, e) for d, e in built if reportable(e)]
+    kept = [(d, e) for d, e in built if _learned_event(d) or reportable(e)]
     main = choose_main([d for d, _ in kept])
     if main is not None:
         kept[main][1].main = True
@@ -40,6 +41,11 @@ def _story_country(mentions: list[Mention], events: list[Event], country_place: 
     for event in events:
         if event.location is None and place is not None:
             event.location = place
+
+
+def _learned_event(draft: EventDraft) -> bool:
+    """The learned detector found the evidence itself: no resolver has to back it up."""
+    return draft.best.learned and draft.best.confidence >= LEARNED_KEEP
 
 
 def reportable(event: Event) -> bool:
@@ -221,5 +227,6 @@ def _set_acled(event: Event, draft: EventDraft, ontology: Ontology) -> None:
         victim_types=tuple(v.type for v in event.victims),
         violent_protest=draft.violent_protest, force_against_protesters=draft.force,
         modality=event.modality, fatalities=event.fatalities,
+        learned=draft.best.learned_label,
     )
     event.acled_event_type, event.acled_sub_event_type = ontology.acled(context)

@@ -136,6 +136,14 @@ class E(Enum):
     E509 = (509, "{path} is a gold file with no documents. Add at least one document line "
                  "(docs/gold-format.md).")
 
+    # --- learned model and its corpus (E600-E699) ---
+    E600 = (600, "Event model {path} could not be loaded: {cause}. Rebuild it with `make model` "
+                 "(it is trained from corpus/), or reinstall sitrep.")
+    E601 = (601, "Corpus {path}: {cause}. Fix the line; the scheme is in corpus/README.md and "
+                 "`python -m sitrep.learn.corpus check FILE` lists every problem.")
+    E602 = (602, "Event model labels: {cause}. The model's classes and src/sitrep/data/model/"
+                 "labels.tsv must agree; fix the table or rebuild the model with `make model`.")
+
     @property
     def number(self) -> int:
         return int(self.value[0])

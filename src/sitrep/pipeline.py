@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ._data import read_text
 from .assemble import build_events
+from .detect.classify import EventClassifier
 from .detect.lexicon import Lexicon
 from .errors import E, SitrepError
 from .mentions import Resources, doc_mentions
@@ -72,11 +73,13 @@ class Coder:
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
 
     @classmethod
-    def load(cls, model: str | None = None, kb_files: Sequence[str | Path] = ()) -> Coder:
-        """Load the spaCy model, lexicons, knowledge base, gazetteer and ontology.
+    def load(cls, model: str | None = None, kb_files: Sequence[str | Path] = (),
+             event_model: bool = True) -> Coder:
+        """Load the spaCy model, lexicons, knowledge base, gazetteer, ontology and event model.
 
         ``kb_files`` are the user's own YAML/TSV files: actors go to the knowledge base, places
-        (TSV files, YAML ``places:`` sections) to the gazetteer (docs/kb.md).
+        (TSV files, YAML ``places:`` sections) to the gazetteer (docs/kb.md). Without
+        ``event_model`` the lexicon alone decides what is an event (as training needs).
         """
         kb = ActorKB.load(kb_files)
         gazetteer = Gazetteer.load(kb_files)
@@ -85,7 +88,8 @@ class Coder:
         resources = Resources(lexicon, kb, gazetteer, _word_list("people_nouns.txt"),
                               _word_list("result_verbs.txt"), _targets(),
                               _word_list("reporting_verbs.txt"), _word_list("accident_cues.txt"),
-                              _word_list("light_verbs.txt"))
+                              _word_list("light_verbs.txt"),
+                              EventClassifier.load() if event_model else None)
         patterns = kb.entity_ruler_patterns() + gazetteer.entity_ruler_patterns()
         return cls(build_nlp(model, patterns), resources, ontology)
 

@@ -186,6 +186,8 @@ class Mention:
     confidence: float = 0.5
     headline: bool = False
     own_date: bool = False  # the date comes from a time expression in the mention's own clause
+    learned: bool = False  # kept and typed by the learned detector (confidence is its probability)
+    learned_label: str | None = None  # the detector's class, when it is sure of it
 
 
 @dataclass(slots=True)

@@ -90,7 +90,8 @@ def check_text(text: object, max_chars: int = DEFAULT_MAX_CHARS) -> str:
 
 
 def looks_like_english(text: str) -> bool:
-    """Cheap guard: enough ASCII letters and common English function words."""
+    """Cheap guard: mostly ASCII letters, and more English function words than those of the
+    other major Latin-script languages of the news (short headlines carry few of either)."""
     sample = text[:4000]
     letters = sum(ch.isalpha() for ch in sample)
     if letters < 20:
@@ -99,12 +100,26 @@ def looks_like_english(text: str) -> bool:
     if ascii_letters / letters < 0.6:
         return False
     words = re.findall(r"[a-z]+", sample.lower())
-    common = sum(w in _FUNCTION_WORDS for w in words)
-    return common / max(len(words), 1) > 0.08
+    english = sum(w in _FUNCTION_WORDS for w in words)
+    foreign = sum(w in _FOREIGN_WORDS for w in words)
+    if english <= foreign:
+        return False
+    return english / max(len(words), 1) > (0.08 if len(words) > 60 else 0.02)
 
 
 _FUNCTION_WORDS = frozenset({
     "the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "but", "was", "were", "is", "are",
     "by", "for", "with", "from", "that", "this", "as", "it", "he", "she", "they", "his", "her",
-    "their", "had", "has", "have", "been", "be", "not", "said",
+    "their", "had", "has", "have", "been", "be", "not", "said", "after", "into", "while", "its",
+    "who", "over", "near", "during", "against", "says", "will", "than", "which",
+})
+# frequent function words of French, Spanish, Portuguese, Italian, German and Dutch that are not
+# English words
+_FOREIGN_WORDS = frozenset({
+    "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "sur", "qui", "avec",
+    "el", "los", "las", "y", "que", "del", "por", "una", "con", "para", "es", "su",
+    "os", "da", "em", "um", "com", "uma", "nao",
+    "il", "di", "che", "della", "per", "sono", "gli",
+    "der", "die", "das", "und", "ist", "mit", "nicht", "den", "ein", "eine", "von", "zu",
+    "het", "een", "van", "niet", "op",
 })

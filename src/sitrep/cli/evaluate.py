@@ -25,6 +25,8 @@ from ..evaluate import (
     load_predictions,
     predict,
     prediction_lines,
+    render_class_table,
+    render_confusion,
     render_tables,
     render_tag_table,
     reports_json,
@@ -51,6 +53,9 @@ def register(sub: Any) -> None:
                         help="also list every missed, spurious or wrong event field")
     parser.add_argument("--by-tag", action="store_true",
                         help="also show event precision and recall per document tag")
+    parser.add_argument("--types", action="store_true",
+                        help="also show the main event's ACLED sub-type per class (precision, "
+                        "recall, F1) and its confusion matrix")
     parser.add_argument("--floors", type=Path, metavar="FILE",
                         help="floors YAML; exit 1 when a figure is below its floor")
     parser.add_argument("--print-floors", action="store_true",
@@ -119,6 +124,10 @@ def _print_reports(reports: list[Report], args: argparse.Namespace) -> None:
     if args.by_tag:
         for report in reports:
             console.print(render_tag_table(report))
+    if args.types:
+        for report in reports:
+            console.print(render_class_table(report))
+            console.print(render_confusion(report))
     if args.errors:
         console.print(_errors_table(reports))
 

@@ -30,17 +30,23 @@ class TriggerMatch:
     start: int
     end: int
     row: TriggerRow
+    holds: bool = True  # the row's ``when`` conditions hold (always, when matching strictly)
 
 
 def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def find_triggers(doc: Doc, lexicon: Lexicon, people: frozenset[str]) -> list[TriggerMatch]:
-    """The best-matching lexicon row for every trigger token in ``doc``, in document order."""
+def find_triggers(doc: Doc, lexicon: Lexicon, people: frozenset[str],
+                  strict: bool = True) -> list[TriggerMatch]:
+    """The best-matching lexicon row for every trigger token in ``doc``, in document order.
+
+    ``strict``: a row whose ``when`` conditions fail is not a match. Without it (the learned
+    detector decides), such a row still matches, ranked below rows whose conditions hold.
+    """
     matches = []
     for token in doc:
-        match = _token_match(token, lexicon, people)
+        match = _token_match(token, lexicon, people, strict)
         if match is None and _headline_verb(token):
             match = _headline_match(token, lexicon)
         if match is not None:
@@ -48,13 +54,14 @@ def find_triggers(doc: Doc, lexicon: Lexicon, people: frozenset[str]) -> list[Tr
     return _drop_covered(matches)
 
 
-def _token_match(token: Token, lexicon: Lexicon, people: frozenset[str]) -> TriggerMatch | None:
+def _token_match(token: Token, lexicon: Lexicon, people: frozenset[str],
+                 strict: bool = True) -> TriggerMatch | None:
     pos = _POS.get(token.pos_)
     if pos is None or token.ent_type_ in NAME_ENTS:
         return None
     if pos == "NOUN" and token.dep_ == "compound":
         return None  # "protest camp", "bomb attack": the head noun is the event, if any
-    return _best_match(token, pos, lexicon, people)
+    return _best_match(token, pos, lexicon, people, strict)
 
 
 def _headline_verb(token: Token) -> bool:
@@ -81,20 +88,25 @@ def _headline_match(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
                                 word[:-3] + "e"]):
         for row in lexicon.candidates(guess, "VERB"):
             if len(row.words) == 1 and not row.conditions:
-                return TriggerMatch(token.i, token.i, token.i + 1, row)
+                return TriggerMatch(token.i, token.i, token.i + 1, row, True)
     return None
 
 
-def _best_match(token: Token, pos: str, lexicon: Lexicon, people: frozenset[str]) -> TriggerMatch | None:
-    best: TriggerMatch | None = None
+def _best_match(token: Token, pos: str, lexicon: Lexicon, people: frozenset[str],
+                strict: bool = True) -> TriggerMatch | None:
+    best: tuple[tuple[int, int, int, int], TriggerMatch] | None = None
     for row in lexicon.candidates(lemma(token), pos):
         extent = _extent(token, row)
-        if extent is None or not conditions_hold(token, row, people):
+        if extent is None:
             continue
-        candidate = TriggerMatch(token.i, extent[0], extent[1], row)
-        if best is None or _rank(candidate) > _rank(best):
-            best = candidate
-    return best
+        holds = conditions_hold(token, row, people)
+        if strict and not holds:
+            continue
+        candidate = TriggerMatch(token.i, extent[0], extent[1], row, holds)
+        rank = (int(holds), *_rank(candidate))
+        if best is None or rank > best[0]:
+            best = (rank, candidate)
+    return best[1] if best else None
 
 
 def _rank(match: TriggerMatch) -> tuple[int, int, int]:

@@ -15,7 +15,15 @@ from .floors import Floors, suggest_floors
 from .gold import GoldDoc, GoldEvent, GoldSet, Labels, load_gold
 from .match import Matching, assign, match_events
 from .predictions import event_from_dict, load_predictions, prediction_lines, write_predictions
-from .report import FieldScore, Report, render_tables, render_tag_table, reports_json
+from .report import (
+    FieldScore,
+    Report,
+    render_class_table,
+    render_confusion,
+    render_tables,
+    render_tag_table,
+    reports_json,
+)
 
 __all__ = [
     "FieldScore",
@@ -34,6 +42,8 @@ __all__ = [
     "match_events",
     "predict",
     "prediction_lines",
+    "render_class_table",
+    "render_confusion",
     "render_tables",
     "render_tag_table",
     "reports_json",

@@ -12,6 +12,7 @@ from rich.console import Group
 from rich.table import Table
 
 from .score import FIELDS, Tally
+from .typing import TypeScores
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class Report:
     missing_documents: tuple[str, ...] = ()
     errors: tuple[dict[str, Any], ...] = ()
     by_tag: dict[str, dict[str, int]] = field(default_factory=dict)
+    types: TypeScores = field(default_factory=TypeScores)
 
     @classmethod
     def from_tally(cls, name: str, tally: Tally,
@@ -61,6 +63,7 @@ class Report:
             missing_documents=tuple(missing_documents), errors=tuple(tally.errors),
             by_tag={tag: {k: counts[k] for k in ("documents", "tp", "fp", "fn")}
                     for tag, counts in sorted(tally.by_tag.items())},
+            types=TypeScores.from_tally(tally.types),
         )
 
     @property
@@ -91,6 +94,7 @@ class Report:
         }
         result.update({name: score.accuracy for name, score in self.fields.items()})
         result["place_km_median"] = self.km_median
+        result.update(self.types.metrics())
         return result
 
     def to_dict(self, with_errors: bool = True) -> dict[str, Any]:
@@ -112,6 +116,13 @@ class Report:
                              "recall": _ratio(c["tp"], c["tp"] + c["fn"])}
                        for tag, c in self.by_tag.items()},
             "metrics": self.metrics(),
+            "types": {
+                "main_acled": [{"label": c.label, "precision": c.precision, "recall": c.recall,
+                                "f1": c.f1, "support": c.support} for c in self.types.main_acled],
+                "acled_n": self.types.acled_n, "plover_n": self.types.plover_n,
+                "empty_documents": self.types.empty_docs,
+                "confusion": self.types.confusion,
+            },
         }
         if with_errors:
             data["errors"] = list(self.errors)
@@ -160,7 +171,42 @@ def render_tables(reports: Sequence[Report]) -> Group:
         if any(r.fields[name].total for r in reports):
             fields.add_row(name, *(_field_cell(r.fields[name]) for r in reports))
     fields.add_row("place_km_median", *(_km_cell(r) for r in reports))
-    return Group(events, fields)
+    types = Table(title="Event typing, per document (n)", title_justify="left")
+    types.add_column("figure")
+    for report in reports:
+        types.add_column(report.name, justify="right")
+    for label, getter in _TYPE_ROWS:
+        types.add_row(label, *(getter(r) for r in reports))
+    return Group(events, fields, types)
+
+
+def render_class_table(report: Report) -> Table:
+    """Per-class precision, recall and F1 of the main event's ACLED sub-type."""
+    table = Table(title=f"{report.name}: main event ACLED sub-type by class", title_justify="left")
+    for column in ("class", "precision", "recall", "F1", "support"):
+        table.add_column(column, justify="left" if column == "class" else "right")
+    for c in report.types.main_acled:
+        table.add_row(c.label, _fmt(c.precision), _fmt(c.recall), _fmt(c.f1), str(c.support))
+    return table
+
+
+def render_confusion(report: Report) -> Table:
+    """Gold main-event ACLED sub-type against the predicted one: each gold class with its count
+    right and what it was taken for (``none``: no event predicted)."""
+    table = Table(title=f"{report.name}: confusion of the main event's ACLED sub-type",
+                  title_justify="left")
+    for column in ("gold", "n", "right", "predicted instead"):
+        table.add_column(column, justify="left" if column in {"gold", "predicted instead"}
+                         else "right")
+    for gold, row in sorted(report.types.confusion.items()):
+        wrong = sorted(((p, n) for p, n in row.items() if p != gold), key=lambda pn: (-pn[1], pn[0]))
+        table.add_row(gold, str(sum(row.values())), str(row.get(gold, 0)),
+                      ", ".join(f"{p} {n}" for p, n in wrong))
+    return table
+
+
+def _typed(value: float | None, n: int) -> str:
+    return "" if value is None else f"{value:.3f} ({n})"
 
 
 def _field_cell(score: FieldScore) -> str:
@@ -175,6 +221,14 @@ def _km_cell(report: Report) -> str:
 def _reasons(report: Report) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(report.miss_reasons.items())) or "—"
 
+
+_TYPE_ROWS = (
+    ("main ACLED sub-type, weighted F1", lambda r: _typed(r.types.acled_weighted_f1, r.types.acled_n)),
+    ("main PLOVER type right", lambda r: _typed(r.types.main_plover, r.types.plover_n)),
+    ("CAMEO root found", lambda r: _typed(r.types.cameo_root_found, r.gold_events)),
+    ("some event found", lambda r: _typed(r.types.event_found, r.documents - r.types.empty_docs)),
+    ("no false event (no-event docs)", lambda r: _typed(r.types.no_false_event, r.types.empty_docs)),
+)
 
 _EVENT_ROWS = (
     ("documents", lambda r: str(r.documents)),

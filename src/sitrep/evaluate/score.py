@@ -28,6 +28,7 @@ from .compare import (
 )
 from .gold import Choice, GoldActor, GoldDoc, GoldEvent, GoldLocation
 from .match import Matching
+from .typing import TypeTally
 
 FIELDS: tuple[str, ...] = (
     "acled_event_type", "acled_sub_event_type", "cameo_root", "cameo_code", "plover",
@@ -57,6 +58,7 @@ class Tally:
     km_errors: list[float] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     by_tag: dict[str, Counter[str]] = field(default_factory=dict)
+    types: TypeTally = field(default_factory=TypeTally)
 
     def check(self, name: str, ok: bool, where: dict[str, Any], expected: Any = None,
               predicted: Any = None) -> None:
@@ -89,6 +91,7 @@ def score_document(doc: GoldDoc, preds: Sequence[Event], matching: Matching, tal
     tally.documents += 1
     tally.gold_events += len(doc.events)
     tally.predicted_events += len(preds)
+    tally.types.add(doc, preds)
     for g, p in matching.pairs:
         gold = doc.events[g]
         if gold.background:

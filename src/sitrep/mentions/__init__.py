@@ -13,6 +13,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..arguments import Roles, lemma, roles_of
+from ..detect.classify import Decision
 from ..detect.lexicon import InstrumentRow, Lexicon
 from ..detect.modality import modality_of
 from ..detect.triggers import TriggerMatch, find_triggers, headline_end
@@ -45,10 +46,17 @@ KEPT_APART_CODES = frozenset({"015", "016"})  # claims and denials of responsibi
 def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
                  res: Resources) -> list[Mention]:
     """All event mentions of a parsed document, in document order."""
-    matches = find_triggers(doc, res.lexicon, res.people)
+    learned = {}
+    if res.classifier is not None:
+        decisions = res.classifier.decide(doc, res.lexicon, res.people)
+        learned = {d.match.head: d for d in decisions}
+        matches = [d.match for d in decisions]
+    else:
+        matches = find_triggers(doc, res.lexicon, res.people)
     countries = _doc_countries(doc, res)
     state = DocState(doc, norm, published,
-                     ArticleActors(res.kb, context_countries=countries, when=published), countries)
+                     ArticleActors(res.kb, context_countries=countries, when=published), countries,
+                     learned)
     mentions: list[Mention] = []
     by_sentence = _group_by_sentence(doc, matches)
     for index, sent in enumerate(doc.sents):
@@ -96,7 +104,8 @@ def _sentence_mentions(sent: Span, index: int, matches: list[TriggerMatch], stat
     heads = [state.doc[m.head] for m in kept]
     pairs = [(h, _mention(m, sent, index, sentence, times, state, res))
              for m, h in zip(kept, heads, strict=True)]
-    pairs = [(h, m) for h, m in pairs if not _accidental(m, sent, res)]
+    if res.classifier is None:  # the learned detector knows accidents from attacks by itself
+        pairs = [(h, m) for h, m in pairs if not _accidental(m, sent, res)]
     anchors = [h for h, m in pairs if m.cameo[:2] in ANCHOR_ROOTS]
     out = [m for h, m in pairs if not _absorbed(h, m, anchors)]
     _assign_counts(out, counts, state)
@@ -174,7 +183,21 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     if _perfect_without_day(head, mention, res) or _historical(mention, state.published):
         mention.background = True
     mention.confidence = _confidence(match, mention)
+    _apply_decision(mention, state.learned.get(match.head))
     return mention
+
+
+def _apply_decision(mention: Mention, decision: Decision | None) -> None:
+    """What the learned detector adds: its confidence, background, and a weapon class that
+    the text implies without a lexicon word for it ("the raid from the air")."""
+    if decision is None:
+        return
+    mention.learned = True
+    mention.confidence = round(decision.p_event, 3)
+    mention.learned_label = decision.sure_label
+    mention.background = mention.background or decision.background
+    if mention.instrument is None and decision.instrument and mention.cameo[:2] in VIOLENT_ROOTS:
+        mention.instrument = decision.instrument
 
 
 def _refined_code(code: str, instrument: InstrumentRow | None) -> str:

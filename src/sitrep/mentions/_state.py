@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..detect.classify import Decision, EventClassifier
 from ..detect.lexicon import Lexicon
 from ..records import TextSpan
 from ..resolve.actors import ActorKB, ArticleActors
@@ -37,6 +38,7 @@ class Resources:
     reporting_verbs: frozenset[str] = frozenset()
     accident_cues: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    classifier: EventClassifier | None = None
 
 
 @dataclass(slots=True)
@@ -48,6 +50,7 @@ class DocState:
     published: date | None
     actors: ArticleActors
     countries: list[str]
+    learned: dict[int, Decision] = field(default_factory=dict)
 
 
 def _span(state: DocState, start: int, end: int) -> TextSpan:

@@ -41,6 +41,7 @@ class AcledContext:
     force_against_protesters: str | None = None
     modality: str = "asserted"
     fatalities: int | None = None
+    learned: str | None = None  # the learned detector's class for the event, when it is sure
 
     def __post_init__(self) -> None:
         for name in ("actor1_type", "actor2_type"):
@@ -217,6 +218,7 @@ _LIST_TESTS: dict[str, Callable[[tuple[Any, ...]], Test]] = {
     "target": _field("target"),
     "force_against_protesters": _field("force_against_protesters"),
     "modality": _field("modality"),
+    "learned": _field("learned"),
 }
 _ACTOR_VALUES = (None, *ACTOR_TYPES)
 _ALLOWED: dict[str, tuple[Any, ...]] = {

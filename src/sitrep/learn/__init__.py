@@ -1,0 +1,1 @@
+"""The learned part of sitrep: the training corpus, its features, and the event classifier."""
