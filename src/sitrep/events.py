@@ -268,11 +268,17 @@ def _date_of(draft: EventDraft, previous: date | None, published: date | None
 
 
 def choose_main(drafts: list[EventDraft]) -> int | None:
-    """Index of the main event: the one the headline and lead report, else the most reported."""
+    """Index of the main event: among the events the headline and lead report (else all), a
+    violent one first, then the one nearest the main verb of its lead sentence, then the most
+    reported, then the first."""
     if not drafts:
         return None
     candidates = [i for i, d in enumerate(drafts) if not d.first.background] or list(range(len(drafts)))
     lead = [i for i in candidates if min(m.sentence_index for m in drafts[i].mentions) <= 1]
     pool = lead or candidates
-    return max(pool, key=lambda i: (len(drafts[i].mentions), family(drafts[i].best) == "violent",
-                                    -i))
+
+    def rank(i: int) -> tuple[bool, int, int, int]:
+        depth = min((m.depth for m in drafts[i].mentions if m.sentence_index <= 1), default=0)
+        return family(drafts[i].best) == "violent", -depth, len(drafts[i].mentions), -i
+
+    return max(pool, key=rank)

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ._data import read_text
 from .assemble import build_events
 from .detect.classify import EventClassifier
+from .detect.intents import Intents
 from .detect.lexicon import Lexicon
 from .errors import E, SitrepError
 from .mentions import Resources, doc_mentions
@@ -89,7 +90,7 @@ class Coder:
                               _word_list("result_verbs.txt"), _targets(),
                               _word_list("reporting_verbs.txt"), _word_list("accident_cues.txt"),
                               _word_list("light_verbs.txt"),
-                              EventClassifier.load() if event_model else None)
+                              EventClassifier.load() if event_model else None, Intents.load())
         patterns = kb.entity_ruler_patterns() + gazetteer.entity_ruler_patterns()
         return cls(build_nlp(model, patterns), resources, ontology)
 

@@ -188,6 +188,7 @@ class Mention:
     own_date: bool = False  # the date comes from a time expression in the mention's own clause
     learned: bool = False  # kept and typed by the learned detector (confidence is its probability)
     learned_label: str | None = None  # the detector's class, when it is sure of it
+    depth: int = 0  # how deep the trigger sits in its sentence's parse (0: the main verb)
 
 
 @dataclass(slots=True)

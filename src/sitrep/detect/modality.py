@@ -43,7 +43,7 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> ModalityInfo:
     """The modality of the event a trigger reports."""
     chain = frame_chain(trigger)
     # xcomp-framed verbs and noun modifiers carry attempted/threatened/denied; advcl does not.
-    framing = _framing_governors(trigger)
+    framing = framing_governors(trigger)
     return ModalityInfo(
         modality=_modality(trigger, framing, lexicon),
         negated=_negated(trigger, framing),
@@ -52,7 +52,8 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> ModalityInfo:
     )
 
 
-def _framing_governors(trigger: Token) -> list[Token]:
+def framing_governors(trigger: Token) -> list[Token]:
+    """The verbs and nouns that frame the trigger's clause ("tried" in "tried to attack")."""
     governors: list[Token] = []
     current = trigger
     while current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"} and len(governors) < 3:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..arguments import Roles, lemma, roles_of
 from ..detect.classify import Decision
+from ..detect.intents import stated_intent
 from ..detect.lexicon import InstrumentRow, Lexicon
 from ..detect.modality import modality_of
 from ..detect.triggers import TriggerMatch, find_triggers, headline_end
@@ -179,12 +180,28 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     mention.date, mention.own_date = _choose_time(head, roles, times)
     if mention.date is not None and not is_past_or_present(mention.date, state.published):
         mention.hypothetical = mention.hypothetical or mention.own_date  # "will strike on Monday"
+    _as_intent(mention, head, res)
     mention.headline = _is_headline(sent)
+    mention.depth = sum(1 for _ in head.ancestors)
     if _perfect_without_day(head, mention, res) or _historical(mention, state.published):
         mention.background = True
     mention.confidence = _confidence(match, mention)
     _apply_decision(mention, state.learned.get(match.head))
     return mention
+
+
+def _as_intent(mention: Mention, head: Token, res: Resources) -> None:
+    """An act its actor says it will do is an intention (03x) or a threat (13x), not nothing."""
+    if not mention.hypothetical or mention.negated or res.intents is None:
+        return
+    row = res.intents.recode(mention.cameo)
+    if row is None or not stated_intent(head, res.lexicon):
+        return
+    mention.cameo = row.cameo
+    mention.modality = row.modality  # type: ignore[assignment]
+    mention.hypothetical = False
+    mention.plover_mode = None
+    mention.instrument = None
 
 
 def _apply_decision(mention: Mention, decision: Decision | None) -> None:

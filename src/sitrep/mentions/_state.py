@@ -8,6 +8,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..detect.classify import Decision, EventClassifier
+from ..detect.intents import Intents
 from ..detect.lexicon import Lexicon
 from ..records import TextSpan
 from ..resolve.actors import ActorKB, ArticleActors
@@ -39,6 +40,7 @@ class Resources:
     accident_cues: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     classifier: EventClassifier | None = None
+    intents: Intents | None = None
 
 
 @dataclass(slots=True)
