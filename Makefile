@@ -34,8 +34,10 @@ lint: $(VENV)/.test
 	$(PY) -m ruff check src tests bench
 	$(PY) -m mypy
 
-EVENT_GOLD := tests/gold/seed.jsonl tests/gold/sentences.jsonl tests/gold/articles.jsonl \
-	tests/gold/wikinews.jsonl tests/gold/plover_gsr.jsonl
+# Real text (never trained on): wcep, re3d, wikinews, plover_gsr; written by us: sentences, articles.
+EVENT_GOLD := tests/gold/seed.jsonl tests/gold/wcep.jsonl tests/gold/re3d.jsonl \
+	tests/gold/wikinews.jsonl tests/gold/plover_gsr.jsonl \
+	tests/gold/sentences.jsonl tests/gold/articles.jsonl
 
 eval: $(VENV)/.core
 	$(SITREP) evaluate $(EVENT_GOLD) --floors tests/gold/floors.yaml

@@ -69,9 +69,8 @@ def test_duplicate_ids_across_files(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "also at" in capsys.readouterr().out
 
 
-def test_corpus_files_leave_out_dev_data(tmp_path: Path) -> None:
-    (tmp_path / "written").mkdir()
-    (tmp_path / "dev").mkdir()
-    (tmp_path / "written" / "a.jsonl").write_text("", encoding="utf-8")
-    (tmp_path / "dev" / "b.jsonl").write_text("", encoding="utf-8")
+def test_corpus_files_leave_out_dev_data_and_second_labels(tmp_path: Path) -> None:
+    for folder, name in (("written", "a"), ("dev", "b"), ("agreement", "c")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{name}.jsonl").write_text("", encoding="utf-8")
     assert [p.name for p in corpus_files(tmp_path)] == ["a.jsonl"]

@@ -16,9 +16,10 @@ from typing import Any
 from ..errors import E, SitrepError
 from .report import Report
 from .score import FIELDS
+from .typing import TYPE_METRICS
 
 GATED_METRICS: frozenset[str] = frozenset(
-    {"events.precision", "events.recall", "events.f1", *FIELDS}
+    {"events.precision", "events.recall", "events.f1", *FIELDS, *TYPE_METRICS}
 )
 
 

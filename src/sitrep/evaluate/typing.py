@@ -25,6 +25,8 @@ from .compare import cameo_roots
 from .gold import GoldDoc, GoldEvent
 
 NONE = "none"
+TYPE_METRICS = ("type.acled_weighted_f1", "type.main_plover", "type.cameo_root_found",
+                "type.event_found", "type.no_false_event")
 
 
 @dataclass(slots=True)
@@ -111,11 +113,9 @@ class TypeScores:
                    _share(tally.empty_docs_clean, tally.empty_docs), tally.empty_docs)
 
     def metrics(self) -> dict[str, float | None]:
-        return {"type.acled_weighted_f1": self.acled_weighted_f1,
-                "type.main_plover": self.main_plover,
-                "type.cameo_root_found": self.cameo_root_found,
-                "type.event_found": self.event_found,
-                "type.no_false_event": self.no_false_event}
+        values = (self.acled_weighted_f1, self.main_plover, self.cameo_root_found,
+                  self.event_found, self.no_false_event)
+        return dict(zip(TYPE_METRICS, values, strict=True))
 
 
 def per_class(pairs: Sequence[tuple[str, str]]) -> tuple[tuple[ClassFigures, ...], float | None]:

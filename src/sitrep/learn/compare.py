@@ -40,18 +40,8 @@ from ..detect.lexicon import Lexicon
 from ..text import normalise
 from .corpus import Checker, corpus_files
 from .corpus import Example as CorpusExample
-from .instances import (
-    Candidate,
-    Instance,
-    Labelled,
-    _doc_instances,
-    _features,
-    _find,
-    candidates,
-    from_examples,
-    from_gold,
-)
-from .labels import NONE
+from .instances import Instance, Labelled, _features, from_examples, from_gold, walk
+from .labels import LabelInfo, load_labels
 from .metrics import ModelScore, predict, score
 from .session import Session
 from .train import DEFAULTS, SEED, as_model, corpus_hash, fit, save
@@ -83,41 +73,6 @@ class Cand:
 
 # --- the candidates -------------------------------------------------------------------------------
 
-Step = tuple[int, int, int, Candidate | None, str]  # head, start, end, lexicon match, label
-
-
-def walk(item: Labelled, doc: Doc, lexicon: Lexicon, people: frozenset[str]) -> list[Step]:
-    """The candidates of ``_doc_instances``, in its order, as (head, start, end, match, label)."""
-    out: list[Step] = []
-    taken: set[int] = set()
-    found = candidates(doc, lexicon, people)
-    sentences: dict[int, str] = {}
-    for trigger, label in item.triggers:
-        span = _find(doc, trigger, taken)
-        if span is None:
-            continue
-        head_token, start, end = span
-        head = head_token.i
-        taken.update(range(start, end))
-        match = next((c for c in found if start <= c.head < end), None)
-        if match is not None:
-            head, start, end = match.head, match.start, match.end
-            taken.add(match.head)
-        out.append((head, start, end, match, label))
-        sentences[doc[head].sent.start] = label
-    events = [label for _, label in item.triggers if label != NONE]
-    for match in found:
-        if match.head in taken or match.row is None and events:
-            continue
-        sent_start = doc[match.head].sent.start
-        if events and (len(item.triggers) != 1 or sent_start not in sentences):
-            continue
-        label = sentences.get(sent_start, item.negative_label) if events else item.negative_label
-        taken.add(match.head)
-        out.append((match.head, match.start, match.end, match, label))
-    return out
-
-
 def mark(doc: Doc, head: int, start: int, end: int) -> Marked:
     """The sentence of ``doc[head]`` (widened to hold the trigger) with ``doc[start:end]`` marked."""
     sent = doc[head].sent
@@ -135,9 +90,10 @@ def mark(doc: Doc, head: int, start: int, end: int) -> Marked:
     return Marked(tuple(words), tuple(spaces))
 
 
-def doc_candidates(item: Labelled, doc: Doc, lexicon: Lexicon, people: frozenset[str]) -> list[Cand]:
+def doc_candidates(item: Labelled, doc: Doc, lexicon: Lexicon, people: frozenset[str],
+                   labels: dict[str, LabelInfo]) -> list[Cand]:
     out = []
-    for head, start, end, match, label in walk(item, doc, lexicon, people):
+    for head, start, end, match, label in walk(item, doc, lexicon, people, labels):
         instance = Instance(_features(doc[head], start, end, match), label, item.id)
         out.append(Cand(instance, mark(doc, head, start, end), doc[head].sent.text.strip()))
     return out
@@ -150,15 +106,13 @@ def parse(session: Session, items: Sequence[Labelled]) -> list[Doc]:
 
 def build(session: Session, items: Sequence[Labelled], keep_docs: bool = False
           ) -> tuple[list[Cand], list[Doc]]:
-    """Every candidate of ``items``; checked to be exactly ``learn.instances``' instances."""
+    """Every candidate of ``items``, enumerated by ``learn.instances.walk`` as in training."""
     res = session.coder.resources
     docs = parse(session, items)
+    labels = load_labels()
     out: list[Cand] = []
     for item, doc in zip(items, docs, strict=True):
-        found = doc_candidates(item, doc, res.lexicon, res.people)
-        if [c.instance for c in found] != _doc_instances(item, doc, res.lexicon, res.people):
-            raise AssertionError(f"candidates of {item.id} differ from learn.instances")
-        out += found
+        out += doc_candidates(item, doc, res.lexicon, res.people, labels)
     return out, docs if keep_docs else []
 
 
@@ -202,13 +156,15 @@ def train_textcat(data: Sequence[Cand], arch: str, epochs: int, batch: int = 32,
                 for c in data]
     optimizer = nlp.initialize(get_examples=lambda: examples[:500])
     rng = random.Random(SEED)
+    began = time.perf_counter()
     for epoch in range(epochs):
         rng.shuffle(examples)
         losses: dict[str, float] = {}
         for part in minibatch(examples, size=batch):
             nlp.update(list(part), sgd=optimizer, drop=drop, losses=losses)
         if log:
-            log(f"  {arch} epoch {epoch + 1}/{epochs}: loss {losses.get('textcat', 0.0):.2f}")
+            log(f"  {arch} epoch {epoch + 1}/{epochs}: loss {losses.get('textcat', 0.0):.2f}, "
+                f"{time.perf_counter() - began:.0f}s")
     return nlp
 
 
@@ -312,6 +268,7 @@ class Trained:
 def train_family(family: str, data: Data, docs: Sequence[Doc], session: Session,
                  log: Callable[[str], None]) -> Trained:
     res = session.coder.resources
+    labels = load_labels()
     pairs = list(zip(data.dev_items, docs, strict=True))
     began = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -327,7 +284,7 @@ def train_family(family: str, data: Data, docs: Sequence[Doc], session: Session,
 
             def step_lr() -> object:
                 feats = [Instance(_features(doc[h], s, e, m), label, item.id) for item, doc in pairs
-                         for h, s, e, m, label in walk(item, doc, res.lexicon, res.people)]
+                         for h, s, e, m, label in walk(item, doc, res.lexicon, res.people, labels)]
                 return predict(model, feats)
 
             return Trained(seconds, dir_size(Path(tmp)), predict_lr, step_lr)
@@ -340,7 +297,7 @@ def train_family(family: str, data: Data, docs: Sequence[Doc], session: Session,
 
         def step_textcat() -> object:
             marked = [mark(doc, h, s, e) for item, doc in pairs
-                      for h, s, e, _, _ in walk(item, doc, res.lexicon, res.people)]
+                      for h, s, e, _, _ in walk(item, doc, res.lexicon, res.people, labels)]
             return textcat_predict(nlp, marked)
 
         return Trained(seconds, dir_size(Path(tmp)), predict_textcat, step_textcat)
@@ -370,8 +327,8 @@ def run(corpus: Path, dev: Sequence[Path], families: Sequence[str], cache: Path 
                   for name, cands in data.dev.items()}
         model_seconds = timed(trained.step)
         parse_seconds = timed(bare_parse)
-        rows.append(Row(family, trained.seconds, trained.size, model_seconds * per_1000,
-                        parse_seconds * per_1000, scores))
+        rows.append(Row(family, trained.seconds, trained.size, 1000 * model_seconds * per_1000,
+                        1000 * parse_seconds * per_1000, scores))
         log(f"  trained in {trained.seconds:.0f}s; " + "; ".join(
             f"{k} acc {s.accuracy:.3f} macro {s.macro_f1:.3f}" for k, s in scores.items()))
     return data, rows
@@ -399,7 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sitrep.learn.compare")
     parser.add_argument("--corpus", type=Path, default=Path("corpus/written"))
     parser.add_argument("--dev", type=Path, nargs="+", default=list(DEV))
-    parser.add_argument("--families", nargs="+", default=["lr", "bow", "cnn"],
+    parser.add_argument("--families", nargs="+", default=["lr", *ARCHITECTURES],
                         choices=["lr", *ARCHITECTURES])
     parser.add_argument("--cache", type=Path, default=None,
                         help="pickle of the parsed candidates, written once and reused")

@@ -163,7 +163,8 @@ def read_lines(path: Path) -> Iterator[tuple[int, Any]]:
 
 def check_files(paths: Iterable[Path], ontology: Ontology) -> list[str]:
     """Every problem in ``paths`` as 'file:line: field: cause', and duplicate ids across files."""
-    checker, seen, out = Checker(ontology), {}, []
+    checker, out = Checker(ontology), []
+    seen: dict[Any, str] = {}
     for path in paths:
         try:
             for number, raw in read_lines(path):
@@ -191,9 +192,13 @@ def load_corpus(paths: Sequence[Path], ontology: Ontology) -> list[Example]:
     return examples
 
 
+NOT_TRAINING = frozenset({"dev", "agreement"})  # real dev text; the second labelling
+
+
 def corpus_files(root: Path) -> list[Path]:
-    """The corpus files under ``root``, in a stable order (dev data is never among them)."""
-    return sorted(p for p in root.rglob("*.jsonl") if "dev" not in p.relative_to(root).parts)
+    """The training files under ``root``, in a stable order (never dev data or second labels)."""
+    return sorted(p for p in root.rglob("*.jsonl")
+                  if not NOT_TRAINING & set(p.relative_to(root).parts))
 
 
 def summary(examples: Sequence[Example]) -> dict[str, Counter[str]]:

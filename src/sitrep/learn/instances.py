@@ -22,7 +22,7 @@ from ..detect.triggers import find_triggers
 from ..text import normalise
 from .corpus import Example
 from .features import candidate_features, lexicon_features
-from .labels import NONE, example_label
+from .labels import NONE, LabelInfo, example_label
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,22 +84,30 @@ def _expected(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def instances(items: Sequence[Labelled], nlp: Language, lexicon: Lexicon,
-              people: frozenset[str], batch_size: int = 64) -> list[Instance]:
-    """Parse ``items`` with ``nlp`` and return one instance per candidate."""
+def instances(items: Sequence[Labelled], nlp: Language, lexicon: Lexicon, people: frozenset[str],
+              labels: dict[str, LabelInfo], batch_size: int = 64) -> list[Instance]:
+    """Parse ``items`` with ``nlp`` and return one instance per candidate (``labels``: the
+    label table, whose ``fits`` say which other candidates share an example's class)."""
     texts = (normalise(item.text).text for item in items)
     out: list[Instance] = []
     for item, doc in zip(items, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        out += _doc_instances(item, doc, lexicon, people)
+        out += _doc_instances(item, doc, lexicon, people, labels)
     return out
 
 
-def _doc_instances(item: Labelled, doc: Doc, lexicon: Lexicon,
-                   people: frozenset[str]) -> list[Instance]:
-    """The gold triggers' instances; then the other candidates: in a text with no event each
-    is ``none``; in a text with one event, those in the trigger's sentence share its label (the
-    deaths and wounds an attack causes are the attack), and the rest are left out."""
-    out: list[Instance] = []
+Step = tuple[int, int, int, "Candidate | None", str]  # head, start, end, lexicon match, label
+
+
+def walk(item: Labelled, doc: Doc, lexicon: Lexicon, people: frozenset[str],
+         labels: dict[str, LabelInfo]) -> list[Step]:
+    """The candidates of one labelled text, as (head, start, end, lexicon match, label).
+
+    The gold triggers first; then the other candidates: in a text with no event each is
+    ``none``; in a text with one event, those in the trigger's sentence whose lexicon code fits
+    the event's class share its label (the deaths and wounds an attack causes are the attack),
+    and the rest are left out (the attack a condemnation is about is not the condemnation).
+    """
+    out: list[Step] = []
     taken: set[int] = set()
     found = candidates(doc, lexicon, people)
     sentences: dict[int, str] = {}
@@ -107,25 +115,38 @@ def _doc_instances(item: Labelled, doc: Doc, lexicon: Lexicon,
         span = _find(doc, trigger, taken)
         if span is None:
             continue
-        head, start, end = span
+        head_token, start, end = span
+        head = head_token.i
         taken.update(range(start, end))
         match = next((c for c in found if start <= c.head < end), None)
         if match is not None:
-            head, start, end = doc[match.head], match.start, match.end
+            head, start, end = match.head, match.start, match.end
             taken.add(match.head)
-        out.append(Instance(_features(head, start, end, match), label, item.id))
-        sentences[head.sent.start] = label
+        out.append((head, start, end, match, label))
+        sentences[doc[head].sent.start] = label
     events = [label for _, label in item.triggers if label != NONE]
     for match in found:
-        if match.head in taken or match.row is None and events:
+        if match.head in taken:
             continue
         sent_start = doc[match.head].sent.start
-        if events and (len(item.triggers) != 1 or sent_start not in sentences):
-            continue
         label = sentences.get(sent_start, item.negative_label) if events else item.negative_label
+        if events and not (len(item.triggers) == 1 and sent_start in sentences
+                           and match.row is not None and _fits(labels, label, match.row.cameo)):
+            continue
         taken.add(match.head)
-        out.append(Instance(_features(doc[match.head], match.start, match.end, match), label, item.id))
+        out.append((match.head, match.start, match.end, match, label))
     return out
+
+
+def _doc_instances(item: Labelled, doc: Doc, lexicon: Lexicon, people: frozenset[str],
+                   labels: dict[str, LabelInfo]) -> list[Instance]:
+    return [Instance(_features(doc[head], start, end, match), label, item.id)
+            for head, start, end, match, label in walk(item, doc, lexicon, people, labels)]
+
+
+def _fits(labels: dict[str, LabelInfo], label: str, cameo: str) -> bool:
+    info = labels.get(label)
+    return info is not None and info.fits_code(cameo)
 
 
 def _features(head: Token, start: int, end: int, match: Candidate | None) -> tuple[str, ...]:

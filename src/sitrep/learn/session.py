@@ -9,6 +9,7 @@ from pathlib import Path
 from ..pipeline import Coder
 from .corpus import load_corpus
 from .instances import Instance, Labelled, from_examples, from_gold, instances
+from .labels import load_labels
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Session:
 
     def instances(self, items: Sequence[Labelled]) -> list[Instance]:
         res = self.coder.resources
-        return instances(items, self.coder.nlp, res.lexicon, res.people)
+        return instances(items, self.coder.nlp, res.lexicon, res.people, load_labels())
 
     def corpus_instances(self, files: Sequence[Path]) -> list[Instance]:
         examples = load_corpus(files, self.coder.ontology)
