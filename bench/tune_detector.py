@@ -18,11 +18,13 @@ from sitrep.pipeline import Coder
 FIGURES = ("events.f1", "type.acled_weighted_f1", "type.main_plover", "type.cameo_root_found",
            "type.event_found", "type.no_false_event")
 SETTINGS = (
-    {"drop_at": 0.85, "recode_at": 0.7, "sure_at": 0.8},
-    {"drop_at": 0.85, "recode_at": 0.7, "sure_at": 0.8, "strict": True},
-    {"drop_at": 0.85, "recode_at": 0.7, "sure_at": 0.8, "strict": True, "roots": False},
-    {"drop_at": 0.95, "recode_at": 0.7, "sure_at": 0.8, "strict": True},
-    {"drop_at": 0.95, "recode_at": 0.9, "sure_at": 0.9, "strict": True, "roots": False},
+    {},
+    {"drop_at": 0.9},
+    {"drop_at": 0.8},
+    {"drop_at": 0.7},
+    {"drop_at": 0.6},
+    {"add_at": 0.8},
+    {"roots": False},
 )
 
 

@@ -11,6 +11,8 @@ from .records import Actor, Count, DateResolution, Event, Location, Mention, rep
 
 PROTESTER_TYPES = frozenset({"protesters", "rioters"})
 LEARNED_KEEP = 0.5  # an event the model is this sure of stands without actor, place or count
+LEARNED_DOUBT = 0.1  # below this, violence with no armed or state actor is not kept
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 CountryPlace = Callable[[str], Location | None]
 
 
@@ -24,7 +26,7 @@ def build_events(mentions: list[Mention], doc_id: str, published: date | None,
     drafts = group(mentions)
     dates = complete_dates(drafts, published)
     built = [(d, _event(d, dates[i], doc_id, False, ontology)) for i, d in enumerate(drafts)]
-    kept = [(d, e) for d, e in built if _learned_event(d) or reportable(e)]
+    kept = [(d, e) for d, e in built if _kept(d, e)]
     main = choose_main([d for d, _ in kept])
     if main is not None:
         kept[main][1].main = True
@@ -43,9 +45,18 @@ def _story_country(mentions: list[Mention], events: list[Event], country_place: 
             event.location = place
 
 
-def _learned_event(draft: EventDraft) -> bool:
-    """The learned detector found the evidence itself: no resolver has to back it up."""
-    return draft.best.learned and draft.best.confidence >= LEARNED_KEEP
+def _kept(draft: EventDraft, event: Event) -> bool:
+    """An event the learned detector is sure of stands by itself; one it doubts that no armed
+    or state actor commits (a crash that "killed", a shooting in a bar) goes; the rest must be
+    ``reportable``."""
+    best = draft.best
+    if best.learned and best.confidence >= LEARNED_KEEP:
+        return True
+    if best.learned and best.confidence < LEARNED_DOUBT and event.cameo_root in VIOLENT_ROOTS:
+        actor = event.actor1
+        if actor is None or actor.type in {"civilians", "other", "rioters", "protesters"}:
+            return False
+    return reportable(event)
 
 
 def reportable(event: Event) -> bool:
