@@ -19,12 +19,8 @@ FIGURES = ("events.f1", "type.acled_weighted_f1", "type.main_plover", "type.came
            "type.event_found", "type.no_false_event")
 SETTINGS = (
     {},
-    {"drop_at": 0.9},
-    {"drop_at": 0.8},
-    {"drop_at": 0.7},
-    {"drop_at": 0.6},
-    {"add_at": 0.8},
-    {"roots": False},
+    {"strict": True},
+    {"add_at": 0.75},
 )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ..learn.features import candidate_features, lexicon_features
 from ..learn.labels import BACKGROUND, NONE, LabelInfo, load_labels
@@ -53,12 +53,12 @@ class EventClassifier:
     model: EventModel
     labels: dict[str, LabelInfo]
     drop_at: float = 0.95  # drop a lexicon candidate when P(none) is at least this
-    add_at: float = 0.6  # make a sentence root an event when P(event) is at least this
+    add_at: float = 0.75  # make a sentence root an event when P(event) is at least this
     recode: bool = True  # let the model's class replace a lexicon code that does not fit it
     recode_at: float = 0.7  # ... when the class's own probability is at least this
     sure_at: float = 0.8  # from this class probability the class goes on to the ACLED rules
     roots: bool = True  # ask the model about sentence roots where the lexicon finds nothing
-    strict: bool = True  # False: lexicon rows whose sense conditions fail are candidates too
+    strict: bool = False  # False: rows whose sense conditions fail are candidates too (held to add_at)
 
     @classmethod
     def load(cls) -> EventClassifier:
@@ -71,13 +71,15 @@ class EventClassifier:
             raise SitrepError(E.E602, cause=f"classes {missing} have no row in labels.tsv")
         return cls(model, labels)
 
-    def decide(self, doc: Doc, lexicon: Lexicon, people: frozenset[str]) -> list[Decision]:
-        """The candidates of ``doc`` that report events, in document order."""
+    def decide(self, doc: Doc, lexicon: Lexicon, people: frozenset[str],
+               reporting: frozenset[str] = frozenset()) -> list[Decision]:
+        """The candidates of ``doc`` that report events, in document order (``reporting``:
+        reporting verbs, whose reported clause holds the sentence's event)."""
         matches = find_triggers(doc, lexicon, people, strict=self.strict)
         covered = {doc[m.head].sent.start for m in matches}
         out = [d for m in matches if (d := self._lexical(doc, m)) is not None]
         for sent in doc.sents:
-            root = sent.root
+            root = event_root(sent, reporting)
             if not self.roots or sent.start in covered or root.pos_ not in ROOT_POS:
                 continue
             decision = self._root(doc, TriggerMatch(root.i, root.i, root.i + 1, _PLACEHOLDER))
@@ -96,9 +98,9 @@ class EventClassifier:
     def _lexical(self, doc: Doc, match: TriggerMatch) -> Decision | None:
         probs = self._probs(doc, match)
         p_none = probs.get(NONE, 0.0)
-        if p_none >= self.drop_at:
-            return None
         label, p_event = _best_event(probs)
+        if p_none >= self.drop_at or (not match.holds and p_event < self.add_at):
+            return None  # a row whose sense conditions fail must earn its place, as roots do
         if probs.get(BACKGROUND, 0.0) > max(p_event, p_none):
             return Decision(match, BACKGROUND, p_event, background=True)
         info = self.labels[label]
@@ -121,6 +123,17 @@ class EventClassifier:
         instrument = self.labels[label].instrument if p_label >= self.sure_at else None
         return Decision(match, label, p_event, instrument=instrument, p_label=p_label,
                         sure_at=self.sure_at)
+
+
+def event_root(sent: Span, reporting: frozenset[str]) -> Token:
+    """The sentence's main verb, or, when that is a reporting verb ("police said a stash was
+    found"), the verb of the clause it reports."""
+    root = sent.root
+    if root.lemma_.lower() in reporting:
+        reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        if reported:
+            return reported[0]
+    return root
 
 
 _PLACEHOLDER = TriggerRow(("",), "VERB", "010", None)

@@ -24,7 +24,8 @@ class Session:
 
     def instances(self, items: Sequence[Labelled]) -> list[Instance]:
         res = self.coder.resources
-        return instances(items, self.coder.nlp, res.lexicon, res.people, load_labels())
+        return instances(items, self.coder.nlp, res.lexicon, res.people, load_labels(),
+                         res.reporting_verbs)
 
     def corpus_instances(self, files: Sequence[Path]) -> list[Instance]:
         examples = load_corpus(files, self.coder.ontology)
