@@ -37,3 +37,12 @@ def test_catalogue_numbers_are_unique_and_messages_say_how_to_fix() -> None:
     assert len(numbers) == len(set(numbers))
     for code, message in catalogue().items():
         assert code.startswith("E") and len(message) > 30, code
+
+
+def test_model_doc_states_the_detector_defaults() -> None:
+    from sitrep.detect.classify import EventClassifier
+
+    doc = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+    fields = EventClassifier.__dataclass_fields__
+    for name in ("drop_at", "add_at", "recode_at", "sure_at"):
+        assert f"`{name}` ({fields[name].default})" in doc, name
