@@ -64,3 +64,11 @@ def test_check_text_rejects_bytes_and_huge_input() -> None:
 )
 def test_looks_like_english(text: str, english: bool) -> None:
     assert looks_like_english(text) is english
+
+
+def test_leading_blank_lines_are_not_text_and_offsets_still_map() -> None:
+    original = "\n\n  \nGunmen attacked a convoy."
+    norm = normalise(original)
+    assert norm.text == "Gunmen attacked a convoy."
+    text, start, end = norm.original_span(0, 6)
+    assert text == "Gunmen" and original[start:end] == "Gunmen"

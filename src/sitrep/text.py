@@ -68,6 +68,8 @@ def normalise(original: str) -> NormalisedText:
     for index, char in enumerate(mapped):
         if original[index] in _DROP:
             continue
+        if not chars and char.isspace():
+            continue  # leading blank lines and spaces change nothing
         if char == " " and chars and chars[-1] in " \n":
             continue  # collapse runs of spaces (and spaces after a newline)
         chars.append(char)
