@@ -19,8 +19,9 @@ FIGURES = ("events.f1", "type.acled_weighted_f1", "type.main_plover", "type.came
            "type.event_found", "type.no_false_event")
 SETTINGS = (
     {},
-    {"strict": True},
-    {"add_at": 0.75},
+    {"drop_at": 0.9},
+    {"add_at": 0.65},
+    {"sure_at": 0.7, "recode_at": 0.6},
 )
 
 

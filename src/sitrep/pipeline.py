@@ -90,7 +90,8 @@ class Coder:
                               _word_list("result_verbs.txt"), _targets(),
                               _word_list("reporting_verbs.txt"), _word_list("accident_cues.txt"),
                               _word_list("light_verbs.txt"),
-                              EventClassifier.load() if event_model else None, Intents.load())
+                              EventClassifier.load() if event_model else None, Intents.load(),
+                              _word_list("linking_verbs.txt"))
         patterns = kb.entity_ruler_patterns() + gazetteer.entity_ruler_patterns()
         return cls(build_nlp(model, patterns), resources, ontology)
 

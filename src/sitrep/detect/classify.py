@@ -72,15 +72,17 @@ class EventClassifier:
         return cls(model, labels)
 
     def decide(self, doc: Doc, lexicon: Lexicon, people: frozenset[str],
-               reporting: frozenset[str] = frozenset()) -> list[Decision]:
+               reporting: frozenset[str] = frozenset(),
+               linking: frozenset[str] = frozenset()) -> list[Decision]:
         """The candidates of ``doc`` that report events, in document order (``reporting``:
-        reporting verbs, whose reported clause holds the sentence's event)."""
+        reporting verbs, whose reported clause holds the sentence's event; ``linking``: main
+        verbs that offer no event of their own)."""
         matches = find_triggers(doc, lexicon, people, strict=self.strict)
         covered = {doc[m.head].sent.start for m in matches}
         out = [d for m in matches if (d := self._lexical(doc, m)) is not None]
         for sent in doc.sents:
-            root = event_root(sent, reporting)
-            if not self.roots or sent.start in covered or root.pos_ not in ROOT_POS:
+            root = event_root(sent, reporting, linking)
+            if not self.roots or sent.start in covered or root is None or root.pos_ not in ROOT_POS:
                 continue
             decision = self._root(doc, TriggerMatch(root.i, root.i, root.i + 1, _PLACEHOLDER))
             if decision is not None:
@@ -125,15 +127,17 @@ class EventClassifier:
                         sure_at=self.sure_at)
 
 
-def event_root(sent: Span, reporting: frozenset[str]) -> Token:
+def event_root(sent: Span, reporting: frozenset[str], linking: frozenset[str] = frozenset()
+               ) -> Token | None:
     """The sentence's main verb, or, when that is a reporting verb ("police said a stash was
-    found"), the verb of the clause it reports."""
+    found"), the verb of the clause it reports; None when it only links or characterises
+    ("the strike represents an escalation")."""
     root = sent.root
     if root.lemma_.lower() in reporting:
         reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
         if reported:
-            return reported[0]
-    return root
+            root = reported[0]
+    return None if root.lemma_.lower() in linking else root
 
 
 _PLACEHOLDER = TriggerRow(("",), "VERB", "010", None)

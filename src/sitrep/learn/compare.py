@@ -91,9 +91,10 @@ def mark(doc: Doc, head: int, start: int, end: int) -> Marked:
 
 
 def doc_candidates(item: Labelled, doc: Doc, lexicon: Lexicon, people: frozenset[str],
-                   labels: dict[str, LabelInfo], reporting: frozenset[str]) -> list[Cand]:
+                   labels: dict[str, LabelInfo], verbs: tuple[frozenset[str], frozenset[str]]
+                   ) -> list[Cand]:
     out = []
-    for head, start, end, match, label in walk(item, doc, lexicon, people, labels, reporting):
+    for head, start, end, match, label in walk(item, doc, lexicon, people, labels, *verbs):
         instance = Instance(_features(doc[head], start, end, match), label, item.id)
         out.append(Cand(instance, mark(doc, head, start, end), doc[head].sent.text.strip()))
     return out
@@ -112,7 +113,8 @@ def build(session: Session, items: Sequence[Labelled], keep_docs: bool = False
     labels = load_labels()
     out: list[Cand] = []
     for item, doc in zip(items, docs, strict=True):
-        out += doc_candidates(item, doc, res.lexicon, res.people, labels, res.reporting_verbs)
+        out += doc_candidates(item, doc, res.lexicon, res.people, labels,
+                              (res.reporting_verbs, res.linking_verbs))
     return out, docs if keep_docs else []
 
 
@@ -268,7 +270,7 @@ class Trained:
 def train_family(family: str, data: Data, docs: Sequence[Doc], session: Session,
                  log: Callable[[str], None]) -> Trained:
     res = session.coder.resources
-    labels, reporting = load_labels(), res.reporting_verbs
+    labels, verbs = load_labels(), (res.reporting_verbs, res.linking_verbs)
     pairs = list(zip(data.dev_items, docs, strict=True))
     began = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -284,7 +286,7 @@ def train_family(family: str, data: Data, docs: Sequence[Doc], session: Session,
 
             def step_lr() -> object:
                 feats = [Instance(_features(doc[h], s, e, m), label, item.id) for item, doc in pairs
-                         for h, s, e, m, label in walk(item, doc, res.lexicon, res.people, labels, reporting)]
+                         for h, s, e, m, label in walk(item, doc, res.lexicon, res.people, labels, *verbs)]
                 return predict(model, feats)
 
             return Trained(seconds, dir_size(Path(tmp)), predict_lr, step_lr)
@@ -297,7 +299,7 @@ def train_family(family: str, data: Data, docs: Sequence[Doc], session: Session,
 
         def step_textcat() -> object:
             marked = [mark(doc, h, s, e) for item, doc in pairs
-                      for h, s, e, _, _ in walk(item, doc, res.lexicon, res.people, labels, reporting)]
+                      for h, s, e, _, _ in walk(item, doc, res.lexicon, res.people, labels, *verbs)]
             return textcat_predict(nlp, marked)
 
         return Trained(seconds, dir_size(Path(tmp)), predict_textcat, step_textcat)

@@ -86,13 +86,13 @@ def _expected(value: object) -> str | None:
 
 def instances(items: Sequence[Labelled], nlp: Language, lexicon: Lexicon, people: frozenset[str],
               labels: dict[str, LabelInfo], reporting: frozenset[str] = frozenset(),
-              batch_size: int = 64) -> list[Instance]:
+              linking: frozenset[str] = frozenset(), batch_size: int = 64) -> list[Instance]:
     """Parse ``items`` with ``nlp`` and return one instance per candidate (``labels``: the
     label table, whose ``fits`` say which other candidates share an example's class)."""
     texts = (normalise(item.text).text for item in items)
     out: list[Instance] = []
     for item, doc in zip(items, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        out += _doc_instances(item, doc, lexicon, people, labels, reporting)
+        out += _doc_instances(item, doc, lexicon, people, labels, reporting, linking)
     return out
 
 
@@ -100,7 +100,8 @@ Step = tuple[int, int, int, "Candidate | None", str]  # head, start, end, lexico
 
 
 def walk(item: Labelled, doc: Doc, lexicon: Lexicon, people: frozenset[str],
-         labels: dict[str, LabelInfo], reporting: frozenset[str] = frozenset()) -> list[Step]:
+         labels: dict[str, LabelInfo], reporting: frozenset[str] = frozenset(),
+         linking: frozenset[str] = frozenset()) -> list[Step]:
     """The candidates of one labelled text, as (head, start, end, lexicon match, label).
 
     The gold triggers first; then the other candidates: in a text with no event each is
@@ -110,7 +111,7 @@ def walk(item: Labelled, doc: Doc, lexicon: Lexicon, people: frozenset[str],
     """
     out: list[Step] = []
     taken: set[int] = set()
-    found = candidates(doc, lexicon, people, reporting)
+    found = candidates(doc, lexicon, people, reporting, linking)
     sentences: dict[int, str] = {}
     for trigger, label in item.triggers:
         span = _find(doc, trigger, taken)
@@ -140,8 +141,9 @@ def walk(item: Labelled, doc: Doc, lexicon: Lexicon, people: frozenset[str],
 
 
 def _doc_instances(item: Labelled, doc: Doc, lexicon: Lexicon, people: frozenset[str],
-                   labels: dict[str, LabelInfo], reporting: frozenset[str]) -> list[Instance]:
-    steps = walk(item, doc, lexicon, people, labels, reporting)
+                   labels: dict[str, LabelInfo], reporting: frozenset[str],
+                   linking: frozenset[str]) -> list[Instance]:
+    steps = walk(item, doc, lexicon, people, labels, reporting, linking)
     return [Instance(_features(doc[head], start, end, match), label, item.id)
             for head, start, end, match, label in steps]
 
@@ -181,14 +183,15 @@ class Candidate:
 
 
 def candidates(doc: Doc, lexicon: Lexicon, people: frozenset[str],
-               reporting: frozenset[str] = frozenset()) -> list[Candidate]:
+               reporting: frozenset[str] = frozenset(),
+               linking: frozenset[str] = frozenset()) -> list[Candidate]:
     """What the coder considers: lexicon triggers, and each sentence's event root
     (``detect.classify.event_root``) when none is found."""
     found = [Candidate(m.head, m.start, m.end, m.row, m.holds)
              for m in find_triggers(doc, lexicon, people, strict=False)]
     covered = {doc[c.head].sent.start for c in found}
     for sent in doc.sents:
-        root = event_root(sent, reporting)
-        if sent.start not in covered and root.pos_ in ROOT_POS:
+        root = event_root(sent, reporting, linking)
+        if sent.start not in covered and root is not None and root.pos_ in ROOT_POS:
             found.append(Candidate(root.i, root.i, root.i + 1))
     return sorted(found, key=lambda c: c.head)

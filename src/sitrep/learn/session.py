@@ -25,7 +25,7 @@ class Session:
     def instances(self, items: Sequence[Labelled]) -> list[Instance]:
         res = self.coder.resources
         return instances(items, self.coder.nlp, res.lexicon, res.people, load_labels(),
-                         res.reporting_verbs)
+                         res.reporting_verbs, res.linking_verbs)
 
     def corpus_instances(self, files: Sequence[Path]) -> list[Instance]:
         examples = load_corpus(files, self.coder.ontology)

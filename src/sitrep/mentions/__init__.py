@@ -49,7 +49,8 @@ def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
     """All event mentions of a parsed document, in document order."""
     learned = {}
     if res.classifier is not None:
-        decisions = res.classifier.decide(doc, res.lexicon, res.people, res.reporting_verbs)
+        decisions = res.classifier.decide(doc, res.lexicon, res.people, res.reporting_verbs,
+                                          res.linking_verbs)
         learned = {d.match.head: d for d in decisions}
         matches = [d.match for d in decisions]
     else:

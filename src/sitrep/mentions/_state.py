@@ -41,6 +41,7 @@ class Resources:
     light_verbs: frozenset[str] = frozenset()
     classifier: EventClassifier | None = None
     intents: Intents | None = None
+    linking_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
