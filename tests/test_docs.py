@@ -44,5 +44,5 @@ def test_model_doc_states_the_detector_defaults() -> None:
 
     doc = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
     fields = EventClassifier.__dataclass_fields__
-    for name in ("drop_at", "add_at", "recode_at", "sure_at"):
+    for name in ("drop_at", "add_at", "override_at", "recode_at", "sure_at"):
         assert f"`{name}` ({fields[name].default})" in doc, name

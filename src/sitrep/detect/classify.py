@@ -58,7 +58,8 @@ class EventClassifier:
     recode_at: float = 0.7  # ... when the class's own probability is at least this
     sure_at: float = 0.8  # from this class probability the class goes on to the ACLED rules
     roots: bool = True  # ask the model about sentence roots where the lexicon finds nothing
-    strict: bool = False  # False: rows whose sense conditions fail are candidates too (held to add_at)
+    strict: bool = False  # False: rows whose sense conditions fail are candidates too ...
+    override_at: float = 0.9  # ... kept when P(event) is at least this
 
     @classmethod
     def load(cls) -> EventClassifier:
@@ -101,8 +102,8 @@ class EventClassifier:
         probs = self._probs(doc, match)
         p_none = probs.get(NONE, 0.0)
         label, p_event = _best_event(probs)
-        if p_none >= self.drop_at or (not match.holds and p_event < self.add_at):
-            return None  # a row whose sense conditions fail must earn its place, as roots do
+        if p_none >= self.drop_at or (not match.holds and p_event < self.override_at):
+            return None  # a row whose sense conditions fail must earn its place
         if probs.get(BACKGROUND, 0.0) > max(p_event, p_none):
             return Decision(match, BACKGROUND, p_event, background=True)
         info = self.labels[label]
