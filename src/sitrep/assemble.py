@@ -5,14 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from .events import STATE_TYPES, EventDraft, choose_main, complete_dates, group, is_protest
+from .events import (
+    STATE_TYPES,
+    VIOLENT_ROOTS,
+    EventDraft,
+    choose_main,
+    complete_dates,
+    group,
+    is_protest,
+)
 from .ontology import AcledContext, Ontology
 from .records import Actor, Count, DateResolution, Event, Location, Mention, replace
 
 PROTESTER_TYPES = frozenset({"protesters", "rioters"})
 LEARNED_KEEP = 0.5  # an event the model is this sure of stands without actor, place or count
 LEARNED_DOUBT = 0.1  # below this, violence with no armed or state actor is not kept
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 CountryPlace = Callable[[str], Location | None]
 
 
