@@ -31,7 +31,7 @@ GENRES = (
 )
 REQUIRED = ("id", "text", "event", "modality", "provenance")
 OPTIONAL = ("trigger", "acled_event_type", "acled_sub_event_type", "plover", "plover_mode", "cameo",
-            "negative", "country", "genre", "notes", "second_label")
+            "negative", "country", "genre", "notes")
 
 
 class CorpusError(ValueError):
@@ -61,14 +61,6 @@ class Example:
     @property
     def cameo_root(self) -> str | None:
         return self.cameo[:2] if self.cameo else None
-
-    @property
-    def trigger_offsets(self) -> tuple[int, int] | None:
-        """Character span of the trigger in ``text`` (its first occurrence)."""
-        if not self.trigger:
-            return None
-        start = self.text.find(self.trigger)
-        return (start, start + len(self.trigger)) if start >= 0 else None
 
 
 class Checker:

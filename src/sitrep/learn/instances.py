@@ -48,10 +48,7 @@ def from_examples(examples: Iterable[Example]) -> Iterator[Labelled]:
     """Corpus examples as labelled texts."""
     for ex in examples:
         label = example_label(ex.event, ex.modality, ex.acled_sub_event_type, ex.cameo)
-        if ex.event and ex.trigger:
-            yield Labelled(ex.id, ex.text, ((ex.trigger, label),))
-        else:
-            yield Labelled(ex.id, ex.text, ((ex.trigger, label),) if ex.trigger else (), label)
+        yield Labelled(ex.id, ex.text, ((ex.trigger, label),) if ex.trigger else (), label)
 
 
 def from_gold(path: Path) -> Iterator[Labelled]:

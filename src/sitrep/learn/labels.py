@@ -22,10 +22,6 @@ class LabelInfo:
     instrument: str | None
     fits: tuple[str, ...]
 
-    @property
-    def is_event(self) -> bool:
-        return self.label not in {NONE, BACKGROUND}
-
     def fits_code(self, code: str) -> bool:
         """Whether a lexicon row's CAMEO code agrees with this class."""
         return any(code.startswith(prefix) for prefix in self.fits)
