@@ -10,7 +10,7 @@ import sitrep
 def test_public_names_are_pinned() -> None:
     assert sitrep.__all__ == [
         "Actor", "Coder", "Document", "Event", "Location", "SitrepError", "Store", "TextSpan",
-        "code", "code_batch",
+        "code", "code_batch", "code_file",
     ]
     for name in sitrep.__all__:
         assert getattr(sitrep, name) is not None
@@ -20,6 +20,7 @@ def test_code_signatures() -> None:
     assert list(inspect.signature(sitrep.code).parameters) == ["text", "published"]
     assert list(inspect.signature(sitrep.code_batch).parameters) == [
         "items", "n_process", "batch_size", "error_handler"]
+    assert list(inspect.signature(sitrep.code_file).parameters) == ["path", "published"]
 
 
 def test_unknown_attribute_raises() -> None:

@@ -4,6 +4,7 @@ The public API (pinned by ``tests/test_public_api.py``)::
 
     import sitrep
     events = sitrep.code(text, published="2020-01-03")
+    events = sitrep.code_file("article.html")          # text + front matter, or an HTML page
     for events in sitrep.code_batch([(text, "2020-01-03"), ...]):
         ...
 
@@ -20,10 +21,11 @@ from .errors import SitrepError
 from .records import Actor, Document, Event, Location, TextSpan
 
 if TYPE_CHECKING:
-    from .pipeline import Coder, code, code_batch
+    from .pipeline import Coder, code, code_batch, code_file
     from .store import Store
 
-_LAZY = {"Coder": "pipeline", "code": "pipeline", "code_batch": "pipeline", "Store": "store"}
+_LAZY = {"Coder": "pipeline", "code": "pipeline", "code_batch": "pipeline",
+         "code_file": "pipeline", "Store": "store"}
 
 __all__ = [
     "Actor",
@@ -36,6 +38,7 @@ __all__ = [
     "TextSpan",
     "code",
     "code_batch",
+    "code_file",
 ]
 __version__ = "0.1.0"
 

@@ -14,42 +14,59 @@ from .events import (
     group,
     is_protest,
 )
+from .fold import fold_sub_acts
+from .layout import Layout
 from .ontology import AcledContext, Ontology
 from .records import Actor, Count, DateResolution, Event, Location, Mention, replace
 
 PROTESTER_TYPES = frozenset({"protesters", "rioters"})
 LEARNED_KEEP = 0.5  # an event the model is this sure of stands without actor, place or count
+VIOLENT_OR_PROTEST = frozenset({"14", "15", "17", "18", "19", "20"})
 LEARNED_DOUBT = 0.1  # below this, violence with no armed or state actor is not kept
 CountryPlace = Callable[[str], Location | None]
 
 
 def build_events(mentions: list[Mention], doc_id: str, published: date | None,
-                 ontology: Ontology, country_place: CountryPlace | None = None) -> list[Event]:
+                 ontology: Ontology, country_place: CountryPlace | None = None,
+                 layout: Layout | None = None) -> list[Event]:
     """The events of one document, in document order, exactly one of them ``main``.
 
     An event whose own sentences name no place is put where the story is: the town of its lead
     when the lead names one, else the lead's country (geo_precision 3, from ``country_place``).
     """
-    drafts = group(mentions)
+    layout = layout or Layout()
+    drafts = fold_sub_acts(group(mentions))
     dates = complete_dates(drafts, published)
     built = [(d, _event(d, dates[i], doc_id, False, ontology)) for i, d in enumerate(drafts)]
     kept = [(d, e) for d, e in built if _kept(d, e)]
-    main = choose_main([d for d, _ in kept])
+    main = choose_main([d for d, _ in kept], layout.lead_sentences)
     if main is not None:
         kept[main][1].main = True
     if country_place is not None:
-        _story_country(mentions, [e for _, e in kept], country_place)
+        _fill_places(mentions, [e for _, e in kept], layout, country_place)
     return [e for _, e in kept]
 
 
-def _story_country(mentions: list[Mention], events: list[Event], country_place: CountryPlace) -> None:
-    lead = next((m.location for m in mentions if m.location and m.sentence_index <= 2), None)
-    if lead is None or lead.country is None:
-        return
-    place = lead if lead.geo_precision < 3 else country_place(lead.country)
+def _fill_places(mentions: list[Mention], events: list[Event], layout: Layout,
+                 country_place: CountryPlace) -> None:
+    """An event whose own sentences name no town is put where the report places the story:
+    the lead's town, else the dateline's (when in the event's country, if it has one),
+    else the lead's country, else the country the document names most."""
+    lead = next((m.location for m in mentions if m.location
+                 and m.sentence_index in layout.lead_sentences), None)
+    towns = [p for p in (lead, layout.dateline) if p is not None and p.geo_precision < 3]
     for event in events:
-        if event.location is None and place is not None:
-            event.location = place
+        here = event.location
+        if here is not None:
+            continue  # a region or country of its own is not traded for another event's town
+        country = here.country if here is not None else None
+        town = next((t for t in towns if country is None or t.country == country), None)
+        if town is not None:
+            event.location = town
+        elif here is None and lead is not None and lead.country:
+            event.location = country_place(lead.country) or lead
+        elif here is None and layout.country is not None:
+            event.location = country_place(layout.country)
 
 
 def _kept(draft: EventDraft, event: Event) -> bool:
@@ -63,7 +80,8 @@ def _kept(draft: EventDraft, event: Event) -> bool:
         actor = event.actor1
         if actor is None or actor.type in {"civilians", "other", "rioters", "protesters"}:
             return False
-    return reportable(event)
+    return reportable(event) or (
+        event.cameo_root in VIOLENT_OR_PROTEST and any(m.has_roles for m in draft.mentions))
 
 
 def reportable(event: Event) -> bool:
@@ -74,7 +92,7 @@ def reportable(event: Event) -> bool:
     as its source: a state, its officials or forces, an armed group, an international body,
     or protesters ("analysts warned" is commentary, not a threat).
     """
-    if event.cameo_root in {"14", "15", "17", "18", "19", "20"}:
+    if event.cameo_root in VIOLENT_OR_PROTEST:
         return any([event.actor1, event.actor2, event.victims, event.location,
                     event.fatalities is not None, event.injured is not None])
     if event.actor1 is not None:
@@ -116,7 +134,9 @@ def _event(draft: EventDraft, when: DateResolution | None, doc_id: str, main: bo
         fatalities=fatalities.number if fatalities else None,
         fatalities_text=fatalities.text if fatalities else None,
         injured=injured.number if injured else None,
-        modality=best.modality, mentions=[m.trigger for m in draft.mentions],
+        modality=best.modality,
+        mentions=[m.trigger for m in sorted(draft.mentions + draft.details,
+                                            key=lambda m: m.trigger.start)],
     )
     _set_date(event, when)
     _set_acled(event, draft, ontology)
@@ -211,11 +231,14 @@ def _country_name(name: str, inner: bool = False) -> str | None:
 
 
 def _location(draft: EventDraft) -> Location | None:
-    """The most precise place; among equals, the best mention's, then the first."""
+    """A town before a region or country; among towns, one attached to its trigger before one
+    only named in the sentence (a spokesman "in the capital"), then the most precise, the best
+    mention's, the first."""
     best = draft.best
-    ranked = [(m.location.geo_precision, m is not best, i, m.location)
+    ranked = [(m.location.geo_precision == 3, not m.own_place, m.location.geo_precision,
+               m is not best, i, m.location)
               for i, m in enumerate(draft.mentions) if m.location is not None]
-    return min(ranked, key=lambda r: r[:3])[3] if ranked else None
+    return min(ranked, key=lambda r: r[:5])[5] if ranked else None
 
 
 def _largest(counts: list[Count | None]) -> Count | None:
@@ -229,7 +252,8 @@ def _largest(counts: list[Count | None]) -> Count | None:
 def _set_date(event: Event, when: DateResolution | None) -> None:
     if when is None:
         return
-    event.event_date = when.event_date
+    # a range or a month carries its latest day as the point date; date_precision says so
+    event.event_date = when.event_date or when.date_latest
     event.date_earliest = when.date_earliest
     event.date_latest = when.date_latest
     event.date_precision = when.date_precision

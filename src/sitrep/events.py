@@ -12,15 +12,19 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .records import Actor, DateResolution, Mention
+from .records import Actor, DateResolution, Location, Mention
 from .resolve.dates import narrative_range, publication_date
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 PROTEST_ROOT = "14"
 PROTESTER_TYPES = frozenset({"protesters", "rioters"})
 STATE_TYPES = frozenset({"state_forces", "government", "external_forces"})
-_NARRATIVE = re.compile(r"\b(then|later|subsequently|afterwards|followed|after that|in response|"
+NARRATIVE = re.compile(r"\b(then|later|subsequently|afterwards|followed|after that|in response|"
                         r"in retaliation)\b", re.IGNORECASE)
+_SEQUENCE = re.compile(r"\b(after|before|since|prior to)\b", re.IGNORECASE)
+# Words that set an act apart from the incident told before it.
+DISTINCT = re.compile(r"\b(separately|separate|elsewhere|meanwhile|another|earlier|previous|"
+                      r"(?:days?|weeks?|hours?|months?) (?:after|before|earlier))\b", re.IGNORECASE)
 _GENERIC_CODES = frozenset({"18", "19", "20", "180", "190", "200", "14", "140", "13", "130"})
 
 
@@ -31,6 +35,7 @@ class EventDraft:
     mentions: list[Mention] = field(default_factory=list)
     violent_protest: bool = False
     force: str | None = None
+    details: list[Mention] = field(default_factory=list)  # sub-acts folded in (fold.py)
 
     @property
     def first(self) -> Mention:
@@ -124,13 +129,32 @@ def _elaborates(mention: Mention, draft: EventDraft) -> bool:
         return False
     if draft.family != "violent" or not any(m.own_date for m in draft.mentions):
         return False
-    if _NARRATIVE.search(mention.sentence.text) or _introduces(mention):
+    if NARRATIVE.search(mention.sentence.text) or DISTINCT.search(mention.sentence.text):
         return False  # "This was then followed by US airstrikes": a new event
+    if introduces(mention) or elsewhere([mention], draft.mentions):
+        return False
+    if act_kind(mention.cameo) != act_kind(draft.best.cameo):
+        return False  # an abduction told after the killings is an event of its own
     mine, theirs = mention.actor1, draft.best.actor1
     return mine is None or (theirs is not None and mine.name == theirs.name)
 
 
-def _introduces(mention: Mention) -> bool:
+def elsewhere(mine: list[Mention], theirs: list[Mention]) -> bool:
+    """The first mentions name, as their own place, a town other than the second's (ACLED: one
+    event per place and day)."""
+    here = _town([m for m in mine if m.own_place])
+    if here is None:
+        return False
+    there = _town(theirs)
+    return there is None or (here.name != there.name and here.geonameid != there.geonameid)
+
+
+def _town(mentions: list[Mention]) -> Location | None:
+    return next((m.location for m in mentions if m.location and m.location.geo_precision < 3),
+                None)
+
+
+def introduces(mention: Mention) -> bool:
     """A bare or indefinite noun ("US airstrikes", "a bomb") brings in a new event."""
     sentence, trigger = mention.sentence, mention.trigger
     before = sentence.text[: trigger.start - sentence.start].rstrip().lower().split()
@@ -179,8 +203,37 @@ def _same_sentence(mention: Mention, draft: EventDraft) -> bool:
     last = draft.mentions[-1]
     if last.sentence_index != mention.sentence_index:
         return False
+    if _two_acts(mention, last) or _sequenced(last, mention):
+        return False
     a1, b1 = mention.actor1, last.actor1
     return a1 is None or b1 is None or a1.name == b1.name or family(mention) != family(last)
+
+
+def _sequenced(first: Mention, second: Mention) -> bool:
+    """"The blast came two days after gunmen killed 11 villagers": "after" or "before" between
+    two triggers orders two events in time."""
+    start, end = sorted((first.trigger.end, second.trigger.start))
+    offset = first.sentence.start
+    between = first.sentence.text[start - offset : end - offset]
+    return bool(_SEQUENCE.search(between))
+
+
+def act_kind(code: str) -> str:
+    """What ACLED records apart: an abduction or a rape is not the killing beside it."""
+    if code.startswith("181"):
+        return "abduction"
+    return "sexual" if code.startswith("1821") else "attack"
+
+
+def _two_acts(mention: Mention, other: Mention) -> bool:
+    """"killed 12 villagers and abducted 30 women": two acts on two sets of victims."""
+    if act_kind(mention.cameo) == act_kind(other.cameo):
+        return False
+    mine = {a.name for a in (mention.actor2, *mention.victims) if a} or (
+        {"count"} if mention.fatalities else set())
+    theirs = {a.name for a in (other.actor2, *other.victims) if a} or (
+        {"count"} if other.fatalities else set())
+    return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
 def _shared_victim(mention: Mention, draft: EventDraft) -> bool:
@@ -262,23 +315,28 @@ def _date_of(draft: EventDraft, previous: date | None, published: date | None
     if own is not None:
         return own
     sentence = draft.first.sentence.text
-    if previous is not None and _NARRATIVE.search(sentence):
+    if previous is not None and NARRATIVE.search(sentence):
         return narrative_range(previous, published)
     return publication_date(published)
 
 
-def choose_main(drafts: list[EventDraft]) -> int | None:
-    """Index of the main event: among the events the headline and lead report (else all), a
-    violent one first, then the one nearest the main verb of its lead sentence, then the most
-    reported, then the first."""
+def choose_main(drafts: list[EventDraft], lead_sentences: frozenset[int] = frozenset({0, 1})
+                ) -> int | None:
+    """Index of the main event: among the events the headline and lead report (else all), one
+    that both the headline and the lead report, then a violent one, then the one nearest the
+    main verb of its lead sentence, then the most reported, then the first."""
     if not drafts:
         return None
     candidates = [i for i, d in enumerate(drafts) if not d.first.background] or list(range(len(drafts)))
-    lead = [i for i in candidates if min(m.sentence_index for m in drafts[i].mentions) <= 1]
+    lead = [i for i in candidates if any(m.sentence_index in lead_sentences
+                                         for m in drafts[i].mentions)]
     pool = lead or candidates
 
-    def rank(i: int) -> tuple[bool, int, int, int]:
-        depth = min((m.depth for m in drafts[i].mentions if m.sentence_index <= 1), default=0)
-        return family(drafts[i].best) == "violent", -depth, len(drafts[i].mentions), -i
+    def rank(i: int) -> tuple[bool, bool, int, int, int]:
+        mentions = drafts[i].mentions
+        depth = min((m.depth for m in mentions if m.sentence_index in lead_sentences), default=0)
+        both = any(m.headline for m in mentions) and any(
+            not m.headline and m.sentence_index in lead_sentences for m in mentions)
+        return both, family(drafts[i].best) == "violent", -depth, len(mentions), -i
 
     return max(pool, key=rank)

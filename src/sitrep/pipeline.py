@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from dataclasses import replace as dataclass_replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,9 @@ from .detect.classify import EventClassifier
 from .detect.intents import Intents
 from .detect.lexicon import Lexicon
 from .errors import E, SitrepError
-from .mentions import Resources, doc_mentions
+from .ingest.textfile import mask_front_matter, read_document
+from .layout import read_layout
+from .mentions import Resources, doc_countries, doc_mentions
 from .nlp import build_nlp
 from .ontology import Ontology
 from .records import Document, Event
@@ -96,8 +99,19 @@ class Coder:
         return cls(build_nlp(model, patterns), resources, ontology)
 
     def code(self, text: str, published: PublishedLike = None) -> list[Event]:
-        """Every event one article reports, in document order."""
+        """Every event one article reports, in document order. A leading front-matter block
+        (``---``, ``published:``, ``title:``, ``---``) is read as ``sitrep code`` reads it;
+        ``published`` given here wins over the block's."""
         document = make_document(check_text(text, self.max_chars), published)
+        return self.code_document(document)
+
+    def code_file(self, path: str | Path, published: PublishedLike = None) -> list[Event]:
+        """The events of one article file, read as ``sitrep code`` reads it: text with an
+        optional front-matter block, or an HTML page (main text extracted as ``ingest`` does)."""
+        document = read_document(path)
+        check_text(document.text, self.max_chars)
+        if published is not None:
+            document = dataclass_replace(document, published=parse_published(published))
         return self.code_document(document)
 
     def code_document(self, document: Document) -> list[Event]:
@@ -172,14 +186,22 @@ class Coder:
             return []
 
     def _events(self, doc: Doc, norm: NormalisedText, document: Document) -> list[Event]:
-        mentions = doc_mentions(doc, norm, document.published, self.resources)
+        res = self.resources
+        layout = read_layout(doc, norm, res.gazetteer, res.kb, doc_countries(doc, res))
+        mentions = doc_mentions(doc, norm, document.published, res, layout.dateline_end)
         return build_events(mentions, document.id, document.published, self.ontology,
-                            self.resources.gazetteer.country)
+                            res.gazetteer.country, layout)
 
 
 def make_document(text: str, published: PublishedLike = None) -> Document:
-    """A ``Document`` for API input: id = content hash, publication date parsed."""
-    return Document(id=doc_id(text), text=text, published=parse_published(published))
+    """A ``Document`` for API input: id = content hash of the article text, publication date
+    parsed; a front-matter block is blanked in place (offsets still point into ``text``) and
+    gives the date when ``published`` is not given, and the title and URL."""
+    fields, masked = mask_front_matter(text)
+    when = published if published is not None else fields.get("published")
+    body = masked.lstrip() if fields else text
+    return Document(id=doc_id(body), text=masked, published=parse_published(when),
+                    title=fields.get("title"), url=fields.get("url"), source=fields.get("source"))
 
 
 def _codable(text: str) -> bool:
@@ -208,6 +230,11 @@ def default_coder() -> Coder:
 def code(text: str, published: PublishedLike = None) -> list[Event]:
     """Code one article: every event it reports, in document order."""
     return default_coder().code(text, published)
+
+
+def code_file(path: str | Path, published: PublishedLike = None) -> list[Event]:
+    """Code one article file (text with optional front matter, or an HTML page)."""
+    return default_coder().code_file(path, published)
 
 
 def code_batch(items: Iterable[tuple[str, PublishedLike]], n_process: int = 1, batch_size: int = 32,

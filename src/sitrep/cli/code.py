@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from ..errors import E, SitrepError
-from ..ingest.textfile import decode_bytes, document_from_text, read_text_file
+from ..ingest.textfile import decode_bytes, document_from_text, read_document
 from ..records import Document, Event, replace
 from ..resolve.dates import parse_published
 
@@ -17,7 +17,8 @@ def register(sub: Any) -> None:
     parser = sub.add_parser("code", help="code articles into events (table or JSONL)",
                             description="Code one or more articles and print their events.")
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="text file(s), optionally with a front-matter block; '-' reads stdin")
+                        help="text file(s), optionally with a front-matter block, or saved HTML pages "
+                             "(.html/.htm: main text extracted as ingest does); '-' reads stdin")
     parser.add_argument("--published", help="publication date YYYY-MM-DD (overrides front matter)")
     parser.add_argument("--format", choices=("table", "jsonl"), default="table")
     parser.add_argument("--kb", action="append", default=[], metavar="FILE",
@@ -46,7 +47,7 @@ def _read(path: str, published: Any) -> Document:
     if path == "-":
         document = document_from_text(decode_bytes(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
     else:
-        document = read_text_file(path)
+        document = read_document(path)
     if not document.text.strip():
         raise SitrepError(E.E005, path=path, cause="it holds no text")
     return replace(document, published=published) if published else document

@@ -90,11 +90,18 @@ def gold_window(dates: GoldDates) -> tuple[date, date] | None:
 
 
 def _pred_window(event: Event) -> tuple[date, date] | None:
+    """The predicted range when sitrep gives one (its point date is then the range's last day),
+    else the predicted day."""
+    if _ranged(event):
+        return (event.date_earliest or date.min, event.date_latest or date.max)
     if event.event_date is not None:
         return (event.event_date, event.event_date)
-    if event.date_earliest or event.date_latest:
-        return (event.date_earliest or date.min, event.date_latest or date.max)
     return None
+
+
+def _ranged(event: Event) -> bool:
+    return (event.date_earliest is not None or event.date_latest is not None) and (
+        event.date_earliest != event.date_latest)
 
 
 def date_compatible(dates: GoldDates, event: Event) -> bool:
@@ -108,7 +115,7 @@ def date_compatible(dates: GoldDates, event: Event) -> bool:
         return True
     window = gold_window(dates)
     assert window is not None
-    if event.event_date is not None:
+    if event.event_date is not None and not _ranged(event):
         return window[0] <= event.event_date <= window[1]
     return pred[0] <= window[1] and window[0] <= pred[1]
 
@@ -118,8 +125,7 @@ def date_exact(dates: GoldDates, event: Event) -> bool:
     if any(d is not None for d in dates.days):
         return event.event_date is not None and event.event_date in dates.days
     if dates.has_range:
-        return (event.event_date is None and event.date_earliest == dates.earliest
-                and event.date_latest == dates.latest)
+        return event.date_earliest == dates.earliest and event.date_latest == dates.latest
     return event.event_date is None
 
 

@@ -16,10 +16,11 @@ from typing import Any
 from ..errors import E, SitrepError
 from .report import Report
 from .score import FIELDS
+from .mainevent import MAIN_METRICS
 from .typing import TYPE_METRICS
 
 GATED_METRICS: frozenset[str] = frozenset(
-    {"events.precision", "events.recall", "events.f1", *FIELDS, *TYPE_METRICS}
+    {"events.precision", "events.recall", "events.f1", *FIELDS, *TYPE_METRICS, *MAIN_METRICS}
 )
 
 

@@ -48,6 +48,8 @@ class Report:
     errors: tuple[dict[str, Any], ...] = ()
     by_tag: dict[str, dict[str, int]] = field(default_factory=dict)
     types: TypeScores = field(default_factory=TypeScores)
+    main: dict[str, float | None] = field(default_factory=dict)
+    main_n: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_tally(cls, name: str, tally: Tally,
@@ -64,6 +66,7 @@ class Report:
             by_tag={tag: {k: counts[k] for k in ("documents", "tp", "fp", "fn")}
                     for tag, counts in sorted(tally.by_tag.items())},
             types=TypeScores.from_tally(tally.types),
+            main=tally.main.metrics(), main_n=tally.main.counts(),
         )
 
     @property
@@ -95,6 +98,7 @@ class Report:
         result.update({name: score.accuracy for name, score in self.fields.items()})
         result["place_km_median"] = self.km_median
         result.update(self.types.metrics())
+        result.update(self.main)
         return result
 
     def to_dict(self, with_errors: bool = True) -> dict[str, Any]:
@@ -177,6 +181,8 @@ def render_tables(reports: Sequence[Report]) -> Group:
         types.add_column(report.name, justify="right")
     for label, getter in _TYPE_ROWS:
         types.add_row(label, *(getter(r) for r in reports))
+    for name, label in _MAIN_ROWS:
+        types.add_row(label, *(_typed(r.main.get(name), r.main_n.get(name, 0)) for r in reports))
     return Group(events, fields, types)
 
 
@@ -228,6 +234,13 @@ _TYPE_ROWS = (
     ("CAMEO root found", lambda r: _typed(r.types.cameo_root_found, r.gold_events)),
     ("some event found", lambda r: _typed(r.types.event_found, r.documents - r.types.empty_docs)),
     ("no false event (no-event docs)", lambda r: _typed(r.types.no_false_event, r.types.empty_docs)),
+)
+
+_MAIN_ROWS = (
+    ("main.type", "main event: type right (ACLED, else CAMEO root)"),
+    ("main.country", "main event: country right"),
+    ("main.place_50km", "main event: place within 50 km"),
+    ("main.fatalities_exact", "main event: death toll exact"),
 )
 
 _EVENT_ROWS = (

@@ -27,6 +27,7 @@ from .compare import (
     names_agree,
 )
 from .gold import Choice, GoldActor, GoldDoc, GoldEvent, GoldLocation
+from .mainevent import MainTally
 from .match import Matching
 from .typing import TypeTally
 
@@ -59,6 +60,7 @@ class Tally:
     errors: list[dict[str, Any]] = field(default_factory=list)
     by_tag: dict[str, Counter[str]] = field(default_factory=dict)
     types: TypeTally = field(default_factory=TypeTally)
+    main: MainTally = field(default_factory=MainTally)
 
     def check(self, name: str, ok: bool, where: dict[str, Any], expected: Any = None,
               predicted: Any = None) -> None:
@@ -92,6 +94,7 @@ def score_document(doc: GoldDoc, preds: Sequence[Event], matching: Matching, tal
     tally.gold_events += len(doc.events)
     tally.predicted_events += len(preds)
     tally.types.add(doc, preds)
+    tally.main.add(doc, preds)
     for g, p in matching.pairs:
         gold = doc.events[g]
         if gold.background:

@@ -21,6 +21,7 @@ from ..resolve.dates import parse_published
 from ..text import doc_id
 
 _FIELDS = ("title", "published", "url", "source")
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
 def decode_bytes(data: bytes, path: str) -> str:
@@ -43,6 +44,34 @@ def split_front_matter(raw: str, path: str = "<text>") -> tuple[dict[str, str], 
             fields = _parse_fields(lines[1:index])
             return fields, "\n".join(lines[index + 1 :]).lstrip("\n")
     raise SitrepError(E.E008, path=path)
+
+
+def mask_front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """``(fields, text)`` where the front-matter block is blanked out in place (newlines kept,
+    every other character a space), so offsets into the text stay offsets into ``raw``."""
+    lines = raw.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, raw
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            block = "\n".join(lines[: index + 1])
+            blank = "".join(c if c == "\n" else " " for c in block)
+            return _parse_fields(lines[1:index]), blank + raw[len(block):]
+    return {}, raw  # no closing line: not a front-matter block, read as text
+
+
+def read_document(path: str | Path) -> Document:
+    """One article file as ``sitrep code`` reads it: an HTML page through trafilatura (as
+    ``ingest`` does), any other file as text with an optional front-matter block."""
+    name = str(path)
+    if Path(name).suffix.lower() in HTML_SUFFIXES:
+        from ._base import SourceOptions
+        from ._files import read_bytes
+        from ._html import html_document
+
+        opts = SourceOptions()
+        return html_document(read_bytes(name, opts), name, opts)
+    return read_text_file(name)
 
 
 def _parse_fields(lines: list[str]) -> dict[str, str]:

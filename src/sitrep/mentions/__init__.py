@@ -36,7 +36,7 @@ from ._state import (
 )
 from ._times import _choose_time, _historical, _perfect_without_day, _Time, _times
 
-__all__ = ["DocState", "Resources", "doc_mentions"]
+__all__ = ["DocState", "Resources", "doc_countries", "doc_mentions"]
 
 INSTRUMENT_PRIORITY = ("suicide", "chemical", "drone", "aircraft", "grenade", "landmine",
                        "car_bomb", "ied", "missile", "rocket", "mortar", "artillery")
@@ -45,8 +45,9 @@ KEPT_APART_CODES = frozenset({"015", "016"})  # claims and denials of responsibi
 
 
 def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
-                 res: Resources) -> list[Mention]:
-    """All event mentions of a parsed document, in document order."""
+                 res: Resources, body_start: int = 0) -> list[Mention]:
+    """All event mentions of a parsed document, in document order. Time expressions before
+    ``body_start`` (a dateline's date) date no event."""
     learned = {}
     if res.classifier is not None:
         decisions = res.classifier.decide(doc, res.lexicon, res.people, res.reporting_verbs,
@@ -55,10 +56,10 @@ def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
         matches = [d.match for d in decisions]
     else:
         matches = find_triggers(doc, res.lexicon, res.people)
-    countries = _doc_countries(doc, res)
+    countries = doc_countries(doc, res)
     state = DocState(doc, norm, published,
                      ArticleActors(res.kb, context_countries=countries, when=published), countries,
-                     learned)
+                     learned, body_start)
     mentions: list[Mention] = []
     by_sentence = _group_by_sentence(doc, matches)
     for index, sent in enumerate(doc.sents):
@@ -69,7 +70,7 @@ def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
     return mentions
 
 
-def _doc_countries(doc: Doc, res: Resources) -> list[str]:
+def doc_countries(doc: Doc, res: Resources) -> list[str]:
     """Countries the document names (as places or demonyms), most often named first."""
     counts: dict[str, int] = {}
     for ent in doc.ents:
@@ -176,7 +177,8 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
         background=info.background or _descriptive(head, match.row.cameo),
         instrument=instrument.instrument if instrument else None,
     )
-    mention.location = _location(roles, sent, state, res)
+    mention.location, mention.own_place = _location(roles, sent, state, res)
+    mention.has_roles = _has_roles(roles)
     _fill_actors(mention, roles, state, res)
     mention.date, mention.own_date = _choose_time(head, roles, times)
     if mention.date is not None and not is_past_or_present(mention.date, state.published):
@@ -189,6 +191,12 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     mention.confidence = _confidence(match, mention)
     _apply_decision(mention, state.learned.get(match.head))
     return mention
+
+
+def _has_roles(roles: Roles) -> bool:
+    """A doer or target named by a noun (not "it" or "they"), or a place phrase."""
+    named = [t for t in (roles.agent, *roles.patients) if t is not None and t.pos_ != "PRON"]
+    return bool(named or roles.places)
 
 
 def _as_intent(mention: Mention, head: Token, res: Resources) -> None:

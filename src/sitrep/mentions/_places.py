@@ -12,8 +12,10 @@ from ..records import Location
 from ._state import PLACE_LABELS, DocState, Resources, _ent_of, _ents_in, _original
 
 
-def _location(roles: Roles, sent: Span, state: DocState, res: Resources) -> Location | None:
-    """The event's place: attached to the trigger first, else named in the sentence.
+def _location(roles: Roles, sent: Span, state: DocState, res: Resources
+              ) -> tuple[Location | None, bool]:
+    """The event's place, and whether it is attached to the trigger (else it is only named in
+    the sentence).
 
     A town or site beats a country; a country named only as an actor's modifier is not a place.
     """
@@ -22,8 +24,10 @@ def _location(roles: Roles, sent: Span, state: DocState, res: Resources) -> Loca
         taken = _actor_token_ids(roles)
         loose = [(_place_head(e.root), _near(e.root)) for e in _ents_in(sent) if e.label_ in PLACE_LABELS
                  and e.root.i not in taken and not _in_clause_aside(e.root)]
+        attached = found
         found = _best_place(([found] if found else []) + _resolve_places(loose, state, res))
-    return found
+        return found, found is not None and found is attached
+    return found, True
 
 
 def _near(token: Token) -> bool:

@@ -54,6 +54,7 @@ class DocState:
     actors: ArticleActors
     countries: list[str]
     learned: dict[int, Decision] = field(default_factory=dict)
+    body_start: int = 0  # normalised offset where the lead's words begin (after a dateline)
 
 
 def _span(state: DocState, start: int, end: int) -> TextSpan:

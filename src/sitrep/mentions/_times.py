@@ -33,6 +33,8 @@ def _times(sent: Span, state: DocState) -> list[_Time]:
     found = []
     for expr in find_time_expressions(sent.text):
         char, end_char = sent.start_char + expr.start, sent.start_char + expr.end
+        if end_char <= state.body_start:
+            continue  # "BAGHDAD, Oct 26 -": the dateline dates the report, not an event
         span = state.doc.char_span(char, end_char, alignment_mode="expand")
         if _inside_name(state.doc, char, end_char) or (
                 span is not None and span[-1].dep_ == "compound" and span[-1].head.pos_ == "PROPN"):
