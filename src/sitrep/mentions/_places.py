@@ -7,7 +7,7 @@ import unicodedata
 
 from spacy.tokens import Span, Token
 
-from ..arguments import NEAR_PREPS, Roles, lemma, phrase
+from ..arguments import NEAR_PREPS, PLACE_PREPS, Roles, lemma, phrase
 from ..records import Location
 from ._state import PLACE_LABELS, DocState, Resources, _ent_of, _ents_in, _original
 
@@ -22,8 +22,9 @@ def _location(roles: Roles, sent: Span, state: DocState, res: Resources
     found = _best_place(_resolve_places(roles.places, state, res))
     if found is None or found.geo_precision == 3:
         taken = _actor_token_ids(roles)
-        loose = [(_place_head(e.root), _near(e.root)) for e in _ents_in(sent) if e.label_ in PLACE_LABELS
-                 and e.root.i not in taken and not _in_clause_aside(e.root)]
+        loose = [(_place_head(e.root), _near(e.root)) for e in _ents_in(sent)
+                 if (e.label_ in PLACE_LABELS or _locative_name(e))
+                 and e.root.i not in taken and not _in_clause_aside(e.root, roles.clause)]
         attached = found
         found = _best_place(([found] if found else []) + _resolve_places(loose, state, res))
         return found, found is not None and found is attached
@@ -38,9 +39,27 @@ def _near(token: Token) -> bool:
     return False
 
 
-def _in_clause_aside(token: Token) -> bool:
-    """Inside a relative clause or apposition: "Soleimani, who shaped policy in the Middle East"."""
-    return any(t.dep_ in {"relcl", "appos"} for t in [token, *token.ancestors])
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                             "southeast", "southwest", "outskirts", "edge", "centre", "center"})
+
+
+def _in_clause_aside(token: Token, clause: Token) -> bool:
+    """Inside a relative clause or apposition that does not hold the event's own clause:
+    "Soleimani, who shaped policy in the Middle East" (a misparse that hangs the whole event
+    under an apposition keeps its places)."""
+    own = {clause.i, *(t.i for t in clause.ancestors)}
+    return any(t.dep_ in {"relcl", "appos"} and t.i not in own for t in [token, *token.ancestors])
+
+
+def _locative_name(ent: Span) -> bool:
+    """A name NER took for an organisation or person that a place preposition governs:
+    "south of Djibo", "in Mora" (the gazetteer must then know it by exactly that name)."""
+    if ent.label_ not in {"ORG", "PERSON"} or ent.root.dep_ != "pobj":
+        return False
+    prep = ent.root.head
+    if lemma(prep) in PLACE_PREPS:
+        return True
+    return lemma(prep) == "of" and lemma(prep.head) in DIRECTION_WORDS
 
 
 def _place_head(token: Token) -> Token:
@@ -114,9 +133,13 @@ def _actor_token_ids(roles: Roles) -> set[int]:
 
 
 def _place_phrase(token: Token) -> Span:
-    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+    """The place's words, stopped at a bracket: "Titao (Loroum province)" -> "Titao"."""
+    if token.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "PERSON"}:
         ent = _ent_of(token)
         left = min([ent.start] + [c.left_edge.i for c in token.lefts
                                   if c.dep_ in {"poss", "compound", "amod"}])
-        return token.doc[left : ent.end]
-    return phrase(token)
+        span = token.doc[left : ent.end]
+    else:
+        span = phrase(token)
+    bracket = next((t.i for t in span if t.text == "(" and t.i > span.start), None)
+    return token.doc[span.start : bracket] if bracket is not None else span
