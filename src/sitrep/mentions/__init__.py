@@ -42,6 +42,9 @@ INSTRUMENT_PRIORITY = ("suicide", "chemical", "drone", "aircraft", "grenade", "l
                        "car_bomb", "ied", "missile", "rocket", "mortar", "artillery")
 KEPT_APART_ROOTS = frozenset({"13"})  # threats stay events of their own
 KEPT_APART_CODES = frozenset({"015", "016"})  # claims and denials of responsibility
+SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
+                          "13", "16"})  # statements, appeals, demands, accusations, rejections
+REQUEST_ROOTS = frozenset({"02", "03", "10"})  # appeals, intentions, demands
 
 
 def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
@@ -109,6 +112,7 @@ def _sentence_mentions(sent: Span, index: int, matches: list[TriggerMatch], stat
              for m, h in zip(kept, heads, strict=True)]
     if res.classifier is None:  # the learned detector knows accidents from attacks by itself
         pairs = [(h, m) for h, m in pairs if not _accidental(m, sent, res)]
+    pairs = [(h, m) for h, m in pairs if not _requested(h, m, pairs)]
     anchors = [h for h, m in pairs if m.cameo[:2] in ANCHOR_ROOTS]
     out = [m for h, m in pairs if not _absorbed(h, m, anchors)]
     _assign_counts(out, counts, state)
@@ -137,10 +141,28 @@ def _is_source(head: Token, res: Resources) -> bool:
 
 def _absorbed(head: Token, mention: Mention, anchors: list[Token]) -> bool:
     """A non-violent act tied to a violent one in the same sentence is part of it: rebels
-    "pulled out" of the town troops recaptured, kidnappers "demanded" a ransom."""
+    "pulled out" of the town troops recaptured, kidnappers "demanded" a ransom. A statement
+    about violence ("condemned the killing", "blamed the attack on") is not: the violence is
+    what it speaks of."""
     if mention.cameo[:2] in ANCHOR_ROOTS | KEPT_APART_ROOTS or mention.cameo in KEPT_APART_CODES:
         return False
+    if mention.cameo[:2] in SPEECH_ROOTS:
+        return any(_linked(head, anchor) for anchor in anchors)
     return any(_linked(head, anchor) or _linked(anchor, head) for anchor in anchors)
+
+
+def _requested(head: Token, mention: Mention, pairs: list[tuple[Token, Mention]]) -> bool:
+    """An act someone demands, urges or plans ("demanded that the government send troops",
+    "urged both sides to withdraw") is the content of that event, not an event of its own."""
+    if mention.cameo[:2] in VIOLENT_ROOTS:
+        return False
+    clause = [t for t in [head, *head.ancestors][:4]]
+    for other_head, other in pairs:
+        if other is mention or other.cameo[:2] not in REQUEST_ROOTS:
+            continue
+        if any(t.head.i == other_head.i and t.dep_ in {"ccomp", "xcomp"} for t in clause):
+            return True
+    return False
 
 
 def _linked(low: Token, high: Token) -> bool:
