@@ -27,6 +27,7 @@ class ModalityInfo:
     negated: bool = False
     hypothetical: bool = False
     background: bool = False
+    cancelled: bool = False  # "called off the talks": the calling off is itself an act
 
 
 def frame_chain(token: Token, limit: int = 4) -> list[Token]:
@@ -49,6 +50,7 @@ def modality_of(trigger: Token, lexicon: Lexicon) -> ModalityInfo:
         negated=_negated(trigger, framing),
         hypothetical=_hypothetical(trigger, framing, lexicon),
         background=_background(trigger, chain, lexicon),
+        cancelled=trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and _cancelling(trigger.head),
     )
 
 
@@ -100,11 +102,12 @@ def _cancelling(verb: Token) -> bool:
 
 
 def _nobody(subject: Token) -> bool:
-    if _lemma(subject) in {"nobody", "none", "noone"}:
+    if _lemma(subject) in {"nobody", "none", "noone", "neither"}:
         return True
     if _lemma(subject) == "one" and any(_lemma(c) == "no" for c in subject.children):
         return True
-    return any(c.dep_ == "det" and _lemma(c) == "no" for c in subject.children)
+    return any(c.dep_ in {"det", "preconj"} and _lemma(c) in {"no", "neither"}
+               for c in subject.children)
 
 
 def _hypothetical(trigger: Token, framing: list[Token], lexicon: Lexicon) -> bool:

@@ -45,6 +45,8 @@ KEPT_APART_CODES = frozenset({"015", "016"})  # claims and denials of responsibi
 SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
                           "13", "16"})  # statements, appeals, demands, accusations, rejections
 REQUEST_ROOTS = frozenset({"02", "03", "10"})  # appeals, intentions, demands
+TALK_ROOTS = frozenset({"03", "04", "05"})  # talks, meetings, visits, cooperation
+HALT_TALKS = "164"
 
 
 def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
@@ -106,7 +108,8 @@ def _sentence_mentions(sent: Span, index: int, matches: list[TriggerMatch], stat
     times = _times(sent, state)
     counts = casualties(sent)
     sentence = _span(state, sent.start_char, sent.end_char)
-    kept = [m for m in matches if not _is_source(state.doc[m.head], res)]
+    kept = [m for m in matches if not _is_source(state.doc[m.head], res)
+            and not _called_off(state.doc[m.head])]
     heads = [state.doc[m.head] for m in kept]
     pairs = [(h, _mention(m, sent, index, sentence, times, state, res))
              for m, h in zip(kept, heads, strict=True)]
@@ -137,6 +140,11 @@ def _is_source(head: Token, res: Resources) -> bool:
     """"a UN investigation found ...": an event noun that is the subject of a reporting verb."""
     return (head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"nsubj", "nsubjpass"}
             and lemma(head.head) in res.reporting_verbs)
+
+
+def _called_off(head: Token) -> bool:
+    """"called off" cancels what it governs; it is no call for anything."""
+    return lemma(head) == "call" and any(lemma(c) == "off" for c in head.children)
 
 
 def _absorbed(head: Token, mention: Mention, anchors: list[Token]) -> bool:
@@ -206,6 +214,9 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     if mention.date is not None and not is_past_or_present(mention.date, state.published):
         mention.hypothetical = mention.hypothetical or mention.own_date  # "will strike on Monday"
     _as_intent(mention, head, res)
+    if info.cancelled and mention.cameo[:2] in TALK_ROOTS:
+        mention.cameo = HALT_TALKS  # "called off the talks", "cancelled a planned visit": 164
+        mention.negated = mention.hypothetical = False
     mention.headline = _is_headline(sent)
     mention.depth = sum(1 for _ in head.ancestors)
     if _perfect_without_day(head, mention, res) or _historical(mention, state.published):
