@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -24,6 +25,8 @@ LEARNED_KEEP = 0.5  # an event the model is this sure of stands without actor, p
 VIOLENT_OR_PROTEST = frozenset({"14", "15", "17", "18", "19", "20"})
 LEARNED_DOUBT = 0.1  # below this, violence with no armed or state actor is not kept
 CountryPlace = Callable[[str], Location | None]
+AGGREGATE = re.compile(r"\b(bringing|brings|brought|total|tally|toll (?:rose|rises|climbed)|so far|"
+                       r"this (?:year|month|week)|since|in all|altogether|cumulative)\b", re.IGNORECASE)
 
 
 def build_events(mentions: list[Mention], doc_id: str, published: date | None,
@@ -119,8 +122,8 @@ def _event(draft: EventDraft, when: DateResolution | None, doc_id: str, main: bo
     info = ontology.cameo(code)
     plover, table_mode = ontology.plover(code)
     actor1, actor2, victims = _actors(draft)
-    fatalities = _largest([m.fatalities for m in draft.mentions])
-    injured = _largest([m.injured for m in draft.mentions])
+    fatalities = _toll(draft, "fatalities")
+    injured = _toll(draft, "injured")
     event = Event(
         id=f"{doc_id[:16]}-{best.trigger.start}", doc_id=doc_id, trigger=best.trigger,
         sentence=best.sentence.text, cameo=info.code, cameo_root=info.root,
@@ -238,6 +241,19 @@ def _location(draft: EventDraft) -> Location | None:
                m is not best, i, m.location)
               for i, m in enumerate(draft.mentions) if m.location is not None]
     return min(ranked, key=lambda r: r[:5])[5] if ranked else None
+
+
+def _toll(draft: EventDraft, kind: str) -> Count | None:
+    """The event's own count: the largest its body sentences give (a later sentence may name
+    more victims), not a headline's (which may sum several events) nor a running total
+    ("bringing to 52 the number killed this month")."""
+    own = [(m, getattr(m, kind)) for m in draft.mentions if getattr(m, kind) is not None]
+    own = [(m, c) for m, c in own if not AGGREGATE.search(m.sentence.text)] or own
+    numbered = [(m, c) for m, c in own if c.number is not None]
+    if not numbered:
+        return own[0][1] if own else None
+    numbered = [(m, c) for m, c in numbered if not m.headline] or numbered
+    return _largest([c for _, c in numbered])  # a headline may sum several events
 
 
 def _largest(counts: list[Count | None]) -> Count | None:

@@ -8,6 +8,7 @@ counts (counts). Every span is mapped back to the original text through the offs
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -45,6 +46,8 @@ KEPT_APART_CODES = frozenset({"015", "016"})  # claims and denials of responsibi
 SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
                           "13", "16"})  # statements, appeals, demands, accusations, rejections
 REQUEST_ROOTS = frozenset({"02", "03", "10"})  # appeals, intentions, demands
+_SEQUENCED = re.compile(r"\b(after|before|since)\b", re.IGNORECASE)
+COUNTED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 TALK_ROOTS = frozenset({"03", "04", "05"})  # talks, meetings, visits, cooperation
 HALT_TALKS = "164"
 
@@ -308,16 +311,26 @@ def _instrument_rank(row: InstrumentRow) -> int:
 
 
 def _assign_counts(mentions: list[Mention], counts: object, state: DocState) -> None:
-    """Give the sentence's casualty figures to its first violent, asserted mention."""
+    """Give the sentence's casualty figures to its first violent, asserted mention, unless an
+    "after" or "before" sets the figure's act apart ("The blast came two days after gunmen
+    killed 11 villagers": the killing's, the trigger nearest before the figure)."""
     fatalities: Count | None = getattr(counts, "fatalities", None)
     injured: Count | None = getattr(counts, "injured", None)
     if fatalities is None and injured is None:
         return
-    for mention in mentions:
-        if mention.cameo[:2] in {"14", "15", "17", "18", "19", "20"} and not mention.negated:
-            mention.fatalities = fatalities
-            mention.injured = injured
-            return
+    able = [m for m in mentions if m.cameo[:2] in COUNTED_ROOTS and not m.negated]
+    if not able:
+        return
+    figure = fatalities if fatalities is not None else injured
+    assert figure is not None
+    sentence, target = able[0].sentence, able[0]
+    at = sentence.text.find(figure.text)
+    between = sentence.text[target.trigger.end - sentence.start : max(at, 0)]
+    if at >= 0 and _SEQUENCED.search(between):
+        before = [m for m in able if m.trigger.start - sentence.start <= at]
+        target = max(before, key=lambda m: m.trigger.start, default=target)
+    target.fatalities = fatalities
+    target.injured = injured
 
 
 def _confidence(match: TriggerMatch, mention: Mention) -> float:

@@ -146,7 +146,7 @@ def _verb_victims(verb: Token, lex: NumberLexicon) -> list[Token]:
     """Objects, passive subjects, nouns a participle modifies, "along with" partners."""
     if verb.pos_ == "NOUN":
         return _noun_victims(verb)
-    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _subset(c)]
     found = [verb.head if c.lower_ in _RELATIVE and verb.dep_ == "relcl" else c for c in found]
     if found:  # "killed the mayor ... and his son" with "son" attached to the verb
         found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
@@ -162,6 +162,14 @@ def _verb_victims(verb: Token, lex: NumberLexicon) -> list[Token]:
         found = _left_neighbour(verb) or [c for c in verb.lefts if c.dep_ in _ELLIPTIC]
     found = [t for f in found for t in _among(_antecedent(f, verb))]
     return found + _along_with(verb, found)
+
+
+def _subset(token: Token) -> bool:
+    """"killing five civilians, among them a boy" / "including two children": the part named
+    after "among them" or "including" is already counted."""
+    words = [t.lower_ for t in token.doc[max(token.left_edge.i - 3, 0) : token.left_edge.i]]
+    return "including" in words or ("among" in words and any(
+        w in {"them", "whom", "those"} for w in words))
 
 
 def _antecedent(token: Token, verb: Token) -> Token:
