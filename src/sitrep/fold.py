@@ -69,7 +69,7 @@ def _foldable(draft: EventDraft) -> bool:
 def _close(draft: EventDraft, incident: EventDraft) -> bool:
     gap = draft.first.sentence_index - max(m.sentence_index for m in
                                            incident.mentions + incident.details)
-    limit = MAX_GAP if draft.family == "violent" else POSTURE_GAP
+    limit = MAX_GAP if draft.family == "violent" or draft.best.cameo[:2] == "17" else POSTURE_GAP
     return 0 <= gap <= limit
 
 

@@ -111,6 +111,8 @@ def _sentence_mentions(sent: Span, index: int, matches: list[TriggerMatch], stat
     times = _times(sent, state)
     counts = casualties(sent)
     sentence = _span(state, sent.start_char, sent.end_char)
+    if _label_line(sent):
+        return []  # "PRESS RELEASE", "SAHEL REGION": a label, not a report
     kept = [m for m in matches if not _is_source(state.doc[m.head], res)
             and not _called_off(state.doc[m.head])]
     heads = [state.doc[m.head] for m in kept]
@@ -143,6 +145,12 @@ def _is_source(head: Token, res: Resources) -> bool:
     """"a UN investigation found ...": an event noun that is the subject of a reporting verb."""
     return (head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"nsubj", "nsubjpass"}
             and lemma(head.head) in res.reporting_verbs)
+
+
+def _label_line(sent: Span) -> bool:
+    """A line in capitals with no verb of its own: a section label or a letterhead."""
+    letters = [c for c in sent.text if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters) and len(sent) <= 8
 
 
 def _called_off(head: Token) -> bool:
@@ -180,13 +188,14 @@ def _linked(low: Token, high: Token) -> bool:
     """``low`` hangs under ``high`` within three steps, or both belong to one verb's clause."""
     if _clause_verb(low) is not None and _clause_verb(low) == _clause_verb(high):
         return True
+    targets = {high.i} | ({verb.i} if (verb := _clause_verb(high)) is not None else set())
     current = low
     for _ in range(3):
         if current.dep_ not in {"advcl", "conj", "xcomp", "ccomp", "pcomp", "acl", "relcl", "pobj",
                                 "prep"} or current.head.i == current.i:
             return False
         current = current.head
-        if current.i == high.i:
+        if current.i in targets:
             return True
     return False
 
@@ -276,7 +285,10 @@ def _is_headline(sent: Span) -> bool:
 
 
 def _descriptive(head: Token, cameo: str) -> bool:
-    """Non-violent triggers that describe rather than report: "Iran-backed", "which is backed by"."""
+    """Triggers that describe rather than report: "Iran-backed", "which is backed by", and a
+    participle modifying a noun ("burning tyres", "surrounding villages", "mobilised soldiers")."""
+    if head.dep_ == "amod" and head.tag_ in {"VBG", "VBN"}:
+        return True
     if cameo[:2] in {"14", "15", "17", "18", "19", "20"}:
         return False
     if head.dep_ in {"amod", "compound", "npadvmod"}:
