@@ -61,6 +61,8 @@ def _resolve_roles(mention: Mention, roles: Roles, state: DocState, res: Resourc
         tokens = [t for t in tokens if not _is_place_noun(t, res)] + _from_whom(roles.clause)
     for token in tokens:
         actor = _actor(token, state, res, here)
+        if actor is None and mention.cameo[:2] in VIOLENT_ROOTS:
+            actor = _person_victim(token, state, res, here)
         if actor is not None and all(actor.name != p.name for p in patients):
             patients.append(actor)
     if mention.actor1 is not None:
@@ -72,6 +74,20 @@ def _resolve_roles(mention: Mention, roles: Roles, state: DocState, res: Resourc
     if patients:
         mention.actor2 = patients[0]
         mention.victims = patients[1:]
+
+
+def _person_victim(token: Token, state: DocState, res: Resources, here: str | None
+                   ) -> Actor | None:
+    """A person the knowledge base does not know, shot or killed ("Alma Delia Ruelas", "a
+    municipal councillor", "a shopkeeper"), is coded as ACLED codes unarmed people: civilians
+    of the country (an armed role is resolved before this, as forces or a group)."""
+    target = _actor_token(token)
+    if target.ent_type_ != "PERSON" and lemma(target) not in res.people:
+        return None
+    country = here or (state.countries[0] if state.countries else None)
+    text, start, end = _original(phrase(target), state)
+    return Actor(name=_labelled("Civilians", country, res), country=country, type="civilians",
+                 text=text, start=start, end=end)
 
 
 def _is_place_noun(token: Token, res: Resources) -> bool:
