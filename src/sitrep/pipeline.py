@@ -29,6 +29,7 @@ from .errors import E, SitrepError
 from .ingest.textfile import mask_front_matter, read_document
 from .layout import read_layout
 from .mentions import Resources, doc_countries, doc_mentions
+from .mentions._modal import ModalActs
 from .nlp import build_nlp
 from .ontology import Ontology
 from .records import Document, Event
@@ -94,7 +95,7 @@ class Coder:
                               _word_list("reporting_verbs.txt"), _word_list("accident_cues.txt"),
                               _word_list("light_verbs.txt"),
                               EventClassifier.load() if event_model else None, Intents.load(),
-                              _word_list("linking_verbs.txt"))
+                              _word_list("linking_verbs.txt"), ModalActs.load())
         patterns = kb.entity_ruler_patterns() + gazetteer.entity_ruler_patterns()
         return cls(build_nlp(model, patterns), resources, ontology)
 

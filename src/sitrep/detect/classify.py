@@ -16,6 +16,7 @@ types (``ontology.acled``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -74,13 +75,16 @@ class EventClassifier:
 
     def decide(self, doc: Doc, lexicon: Lexicon, people: frozenset[str],
                reporting: frozenset[str] = frozenset(),
-               linking: frozenset[str] = frozenset()) -> list[Decision]:
+               linking: frozenset[str] = frozenset(),
+               said_acts: Callable[[Token, TriggerMatch], bool] | None = None) -> list[Decision]:
         """The candidates of ``doc`` that report events, in document order (``reporting``:
         reporting verbs, whose reported clause holds the sentence's event; ``linking``: main
-        verbs that offer no event of their own)."""
+        verbs that offer no event of their own). ``said_acts`` keeps a candidate the model drops
+        when its words make it an act of speech the corpus does not teach (a refusal: "would
+        not send"), with the model's probability as its confidence."""
         matches = find_triggers(doc, lexicon, people, strict=self.strict)
         covered = {doc[m.head].sent.start for m in matches}
-        out = [d for m in matches if (d := self._lexical(doc, m)) is not None]
+        out = [d for m in matches if (d := self._lexical(doc, m, said_acts)) is not None]
         for sent in doc.sents:
             root = event_root(sent, reporting, linking)
             if not self.roots or sent.start in covered or root is None or root.pos_ not in ROOT_POS:
@@ -98,11 +102,15 @@ class EventClassifier:
         return self.model.predict_proba(candidate_features(head, match.start, match.end, head.sent,
                                                            lex))
 
-    def _lexical(self, doc: Doc, match: TriggerMatch) -> Decision | None:
+    def _lexical(self, doc: Doc, match: TriggerMatch,
+                 said_acts: Callable[[Token, TriggerMatch], bool] | None = None
+                 ) -> Decision | None:
         probs = self._probs(doc, match)
         p_none = probs.get(NONE, 0.0)
         label, p_event = _best_event(probs)
         if p_none >= self.drop_at or (not match.holds and p_event < self.override_at):
+            if said_acts is not None and match.holds and said_acts(doc[match.head], match):
+                return Decision(match, NONE, p_event)
             return None  # a row whose sense conditions fail must earn its place
         if probs.get(BACKGROUND, 0.0) > max(p_event, p_none):
             return Decision(match, BACKGROUND, p_event, background=True)

@@ -18,6 +18,7 @@ _FRAME_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "aco
 _MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can"})
 CANCEL_VERBS = frozenset({"cancel", "postpone", "scrap", "abandon", "suspend", "ban", "prevent",
                           "avert", "thwart"})
+_READY = frozenset({"ready", "willing", "prepared", "poised", "set"})  # "ready to send troops"
 _HEDGES = frozenset({"allegedly", "reportedly", "purportedly", "apparently", "alleged", "suspected"})
 
 
@@ -60,8 +61,9 @@ def framing_governors(trigger: Token) -> list[Token]:
     current = trigger
     while current.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"} and len(governors) < 3:
         current = current.head
-        if current.pos_ in {"VERB", "AUX", "NOUN"}:
-            governors.append(current)
+        if current.pos_ in {"VERB", "AUX", "NOUN"} or (
+                current.pos_ == "ADJ" and _lemma(current) in _READY):
+            governors.append(current)  # "ready to send": the readiness frames the act
     return governors
 
 
@@ -122,7 +124,7 @@ def _hypothetical(trigger: Token, framing: list[Token], lexicon: Lexicon) -> boo
                 return True
             if child.dep_ == "mark" and _lemma(child) in {"if", "unless", "whether"}:
                 return True
-    return any(_lemma(g) in future for g in framing if g.pos_ in {"VERB", "NOUN"})
+    return any(_lemma(g) in future | _READY for g in framing if g.pos_ in {"VERB", "NOUN", "ADJ"})
 
 
 def _background(trigger: Token, chain: list[Token], lexicon: Lexicon) -> bool:

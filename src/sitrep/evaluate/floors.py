@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import E, SitrepError
+from .mainevent import MAIN_METRICS
 from .report import Report
 from .score import FIELDS
-from .mainevent import MAIN_METRICS
 from .typing import TYPE_METRICS
 
 GATED_METRICS: frozenset[str] = frozenset(

@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..arguments import Roles, lemma, roles_of
 from ..detect.classify import Decision
-from ..detect.intents import stated_intent
 from ..detect.lexicon import InstrumentRow, Lexicon
 from ..detect.modality import modality_of
 from ..detect.triggers import TriggerMatch, find_triggers, headline_end
@@ -24,7 +23,8 @@ from ..resolve.actors import ArticleActors
 from ..resolve.counts import casualties
 from ..resolve.dates import is_past_or_present
 from ..text import NormalisedText
-from ._actors import _fill_actors
+from ._actors import _actor, _fill_actors, _unknown
+from ._modal import recode_modal, refusal_shaped
 from ._places import _location
 from ._state import (
     ACTOR_ENT_LABELS,
@@ -45,7 +45,7 @@ KEPT_APART_ROOTS = frozenset({"13"})  # threats stay events of their own
 KEPT_APART_CODES = frozenset({"015", "016"})  # claims and denials of responsibility
 SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12",
                           "13", "16"})  # statements, appeals, demands, accusations, rejections
-REQUEST_ROOTS = frozenset({"02", "03", "10"})  # appeals, intentions, demands
+REQUEST_ROOTS = frozenset({"02", "03", "10", "12"})  # appeals, intentions, demands, refusals
 _SEQUENCED = re.compile(r"\b(after|before|since)\b", re.IGNORECASE)
 COUNTED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 TALK_ROOTS = frozenset({"03", "04", "05"})  # talks, meetings, visits, cooperation
@@ -58,8 +58,9 @@ def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
     ``body_start`` (a dateline's date) date no event."""
     learned = {}
     if res.classifier is not None:
+        said = refusal_shaped(res.modal_acts) if res.modal_acts is not None else None
         decisions = res.classifier.decide(doc, res.lexicon, res.people, res.reporting_verbs,
-                                          res.linking_verbs)
+                                          res.linking_verbs, said)
         learned = {d.match.head: d for d in decisions}
         matches = [d.match for d in decisions]
     else:
@@ -225,7 +226,10 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
     mention.date, mention.own_date = _choose_time(head, roles, times)
     if mention.date is not None and not is_past_or_present(mention.date, state.published):
         mention.hypothetical = mention.hypothetical or mention.own_date  # "will strike on Monday"
-    _as_intent(mention, head, res)
+    speaker = recode_modal(mention, head, res)
+    if speaker is not None:  # a demand: who must act is its target, the speaker its source
+        source = _actor(speaker, state, res) or _unknown(speaker, state)
+        mention.actor2, mention.actor1 = mention.actor1, source
     if info.cancelled and mention.cameo[:2] in TALK_ROOTS:
         mention.cameo = HALT_TALKS  # "called off the talks", "cancelled a planned visit": 164
         mention.negated = mention.hypothetical = False
@@ -242,20 +246,6 @@ def _has_roles(roles: Roles) -> bool:
     """A doer or target named by a noun (not "it" or "they"), or a place phrase."""
     named = [t for t in (roles.agent, *roles.patients) if t is not None and t.pos_ != "PRON"]
     return bool(named or roles.places)
-
-
-def _as_intent(mention: Mention, head: Token, res: Resources) -> None:
-    """An act its actor says it will do is an intention (03x) or a threat (13x), not nothing."""
-    if not mention.hypothetical or mention.negated or res.intents is None:
-        return
-    row = res.intents.recode(mention.cameo)
-    if row is None or not stated_intent(head, res.lexicon):
-        return
-    mention.cameo = row.cameo
-    mention.modality = row.modality  # type: ignore[assignment]
-    mention.hypothetical = False
-    mention.plover_mode = None
-    mention.instrument = None
 
 
 def _apply_decision(mention: Mention, decision: Decision | None) -> None:

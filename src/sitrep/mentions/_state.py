@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from ..detect.classify import Decision, EventClassifier
 from ..detect.intents import Intents
+
+if TYPE_CHECKING:
+    from ._modal import ModalActs
 from ..detect.lexicon import Lexicon
 from ..records import TextSpan
 from ..resolve.actors import ActorKB, ArticleActors
@@ -42,6 +46,7 @@ class Resources:
     classifier: EventClassifier | None = None
     intents: Intents | None = None
     linking_verbs: frozenset[str] = frozenset()
+    modal_acts: ModalActs | None = None
 
 
 @dataclass(slots=True)
