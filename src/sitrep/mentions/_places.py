@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..arguments import NEAR_PREPS, PLACE_PREPS, Roles, lemma, phrase
 from ..records import Location
-from ._state import PLACE_LABELS, DocState, Resources, _ent_of, _ents_in, _original
+from ._state import PLACE_LABELS, PLACE_NOUNS, DocState, Resources, _ent_of, _ents_in, _original
 
 
 def _location(roles: Roles, sent: Span, state: DocState, res: Resources
@@ -26,7 +26,9 @@ def _location(roles: Roles, sent: Span, state: DocState, res: Resources
                  if (e.label_ in PLACE_LABELS or _locative_name(e))
                  and e.root.i not in taken and not _in_clause_aside(e.root, roles.clause)]
         attached = found
-        found = _best_place(([found] if found else []) + _resolve_places(loose, state, res))
+        named = [p for token, near in loose for p in _resolve_places([(token, near)], state, res)
+                 if not _country_as_actor(p, token)]
+        found = _best_place(([found] if found else []) + named)
         return found, found is not None and found is attached
     return found, True
 
@@ -49,6 +51,17 @@ def _in_clause_aside(token: Token, clause: Token) -> bool:
     under an apposition keeps its places)."""
     own = {clause.i, *(t.i for t in clause.ancestors)}
     return any(t.dep_ in {"relcl", "appos"} and t.i not in own for t in [token, *token.ancestors])
+
+
+def _country_as_actor(place: Location, token: Token) -> bool:
+    """A country named in the sentence as a party, not as where: "accusing France of
+    financing", "Turkey's defence ministry said"."""
+    if place.feature != "country":
+        return False
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}:
+        return True
+    return token.dep_ == "poss" and token.head.ent_type_ not in PLACE_LABELS and (
+        lemma(token.head) not in PLACE_NOUNS)
 
 
 def _locative_name(ent: Span) -> bool:
