@@ -188,7 +188,7 @@ def _protest_actors(draft: EventDraft, actor1: Actor | None, patients: list[Acto
         crowd = starters[0] if starters else (actor1 if actor1 and actor1.type not in STATE_TYPES
                                               else None)
     force = next((m.actor1 for m in draft.mentions if m.actor1 and m.actor1.type in STATE_TYPES
-                  and not m.cameo.startswith("14")), None)
+                  and (crowd is None or m.actor1.name != crowd.name)), None)
     others = [p for p in patients if crowd is None or p.name != crowd.name]
     actor2 = force or (others[0] if others else None)
     victims = [p for p in others if actor2 is None or p.name != actor2.name]

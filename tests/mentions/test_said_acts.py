@@ -72,3 +72,34 @@ def test_a_headline_total_yields_to_the_body(coder) -> None:  # type: ignore[no-
             "on Sunday, gunmen shot dead five people in Dansadau.")
     main = next(e for e in coder.code(text, DAY) if e.main)
     assert main.fatalities == 12
+
+
+def test_sources_after_a_count_are_not_counted(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("An air strike killed 12 people in the village on Tuesday, wounding about 20 "
+            "others, a local administrator and a resistance group said.")
+    event = coder.code(text, DAY)[0]
+    assert (event.fatalities, event.injured) == (12, 20)
+
+
+def test_a_cumulative_toll_and_its_strikes_are_background(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "The army has killed more than 850 civilians in air strikes since April 15, the UN said."
+    assert all(e.background and e.event_date is None for e in coder.code(text, DAY))
+
+
+def test_similar_attacks_carried_out_are_background(coder) -> None:  # type: ignore[no-untyped-def]
+    events = coder.code("JNIM has carried out similar attacks in the region.", DAY)
+    assert all(e.background for e in events)
+
+
+def test_police_dispersing_a_crowd_are_its_counterpart(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police fired tear gas on Monday to disperse hundreds of opposition supporters "
+            "outside the election commission in Nairobi.")
+    event = coder.code(text, DAY)[0]
+    assert event.actor2 is not None and event.actor2.type == "state_forces"
+    assert event.acled_sub_event_type == "Protest with intervention"
+
+
+def test_a_town_at_the_head_of_a_site_name_places_the_event(coder) -> None:  # type: ignore[no-untyped-def]
+    event = coder.code("Police arrested the former prime minister at the Islamabad High Court "
+                       "on Tuesday.", DAY)[0]
+    assert event.location is not None and event.location.name == "Islamabad"

@@ -122,6 +122,7 @@ def _sentence_mentions(sent: Span, index: int, matches: list[TriggerMatch], stat
     if res.classifier is None:  # the learned detector knows accidents from attacks by itself
         pairs = [(h, m) for h, m in pairs if not _accidental(m, sent, res)]
     pairs = [(h, m) for h, m in pairs if not _requested(h, m, pairs)]
+    _share_background(pairs)
     anchors = [h for h, m in pairs if m.cameo[:2] in ANCHOR_ROOTS]
     out = [m for h, m in pairs if not _absorbed(h, m, anchors)]
     _assign_counts(out, counts, state)
@@ -146,6 +147,18 @@ def _is_source(head: Token, res: Resources) -> bool:
     """"a UN investigation found ...": an event noun that is the subject of a reporting verb."""
     return (head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"nsubj", "nsubjpass"}
             and lemma(head.head) in res.reporting_verbs)
+
+
+def _share_background(pairs: list[tuple[Token, Mention]]) -> None:
+    """"has killed 850 civilians in air strikes since April": the strikes tied to a background
+    tally are the tally's, not a dated event of their own."""
+    tallies = [h for h, m in pairs if m.background and m.cameo[:2] in VIOLENT_ROOTS]
+    for head, mention in pairs:
+        dated = mention.own_date and mention.date is not None and (
+            mention.date.date_precision == "day")
+        if not mention.background and mention.cameo[:2] in VIOLENT_ROOTS and not dated \
+                and any(_linked(head, t) or _linked(t, head) for t in tallies):
+            mention.background = True
 
 
 def _label_line(sent: Span) -> bool:

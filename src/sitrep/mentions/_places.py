@@ -41,6 +41,9 @@ def _near(token: Token) -> bool:
     return False
 
 
+SITE_NOUNS = frozenset({"court", "university", "hospital", "airport", "stadium", "mosque",
+                        "church", "market", "prison", "jail", "hotel", "camp", "base", "school",
+                        "college", "station", "embassy", "consulate", "parliament", "palace"})
 DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                              "southeast", "southwest", "outskirts", "edge", "centre", "center"})
 
@@ -103,7 +106,13 @@ def _named_parts(place: Span) -> list[tuple[Span, bool]]:
     """Places named inside a phrase the gazetteer does not know: "the Khartoum district of
     Kafouri" -> Kafouri, then Khartoum (the event is in part of it: geo_precision 2)."""
     ents = [e for e in _ents_in(place) if e.label_ in PLACE_LABELS and e.text != place.text]
-    return [(e, True) for e in reversed(ents)]
+    if ents:
+        return [(e, True) for e in reversed(ents)]
+    # "the Islamabad High Court", "Kabul University": a town named at the head of a site's name
+    words = [t for t in place if t.text[:1].isupper() and t.lower_ != "the"]
+    if len(words) < 2 or lemma(place[-1]) not in SITE_NOUNS:
+        return []
+    return [(place.doc[words[0].i : words[0].i + 1], True)]
 
 
 def _plausible(found: Location, place: Span, state: DocState) -> bool:

@@ -13,7 +13,9 @@ from ..records import DateResolution, Mention, replace
 from ..resolve.dates import find_time_expressions, resolve_time_expression
 from ._state import NAME_LABELS, VIOLENT_ROOTS, DocState, Resources, _ent_of
 
-HISTORY_DAYS = 180  # older than this, an event mentioned in passing is context
+HISTORY_DAYS = 180
+HABITUAL_MODIFIERS = frozenset({"similar", "repeated", "frequent", "several", "many", "numerous",
+                                "countless", "regular", "multiple"})  # older than this, an event mentioned in passing is context
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,9 @@ def _perfect_without_day(head: Token, mention: Mention, res: Resources) -> bool:
     multitude = any(lemma(t) in {"thousand", "million", "ten", "hundred"} or
                     (t.text.replace(",", "").isdigit() and int(t.text.replace(",", "")) >= 1000)
                     for t in counted)
+    habitual = any(lemma(c) in HABITUAL_MODIFIERS for c in head.children)
+    if habitual and not mention.own_date:
+        return True  # "has carried out similar attacks", "has staged repeated raids"
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     warlike = any(lemma(c) in res.lexicon.cue("background") for c in subjects)
     return spans_time or multitude or warlike

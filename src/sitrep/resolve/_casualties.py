@@ -335,7 +335,17 @@ def _group(head: Token) -> list[Token]:
     for appos in (c for c in head.children if c.dep_ == "appos"):
         if _has_cc(appos) and appos.conjuncts:
             group.extend([appos, *appos.conjuncts])
+    if len(group) > 1 and _said_after(group):
+        group = [head]  # "wounding 20 others, a local official and a rebel group said"
     return [t for t in group if t.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ")]
+
+
+def _said_after(group: list[Token]) -> bool:
+    """The coordinated phrase is followed by a reporting verb: its later parts are sources."""
+    last = max(t.right_edge.i for t in group)
+    following = group[0].doc[last + 1 : last + 2]
+    return bool(following) and following[0].lemma_.lower() in {"say", "tell", "report", "add",
+                                                                 "confirm", "state", "allege"}
 
 
 def _has_cc(head: Token) -> bool:
