@@ -13,9 +13,9 @@ from ..records import DateResolution, Mention, replace
 from ..resolve.dates import find_time_expressions, resolve_time_expression
 from ._state import NAME_LABELS, VIOLENT_ROOTS, DocState, Resources, _ent_of
 
-HISTORY_DAYS = 180
+HISTORY_DAYS = 180  # older than this, an event mentioned in passing is context
 HABITUAL_MODIFIERS = frozenset({"similar", "repeated", "frequent", "several", "many", "numerous",
-                                "countless", "regular", "multiple"})  # older than this, an event mentioned in passing is context
+                                "countless", "regular", "multiple"})
 
 
 @dataclass(frozen=True, slots=True)
