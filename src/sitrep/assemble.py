@@ -40,7 +40,8 @@ def build_events(mentions: list[Mention], doc_id: str, published: date | None,
     layout = layout or Layout()
     drafts = fold_sub_acts(group(mentions))
     dates = complete_dates(drafts, published)
-    built = [(d, _event(d, dates[i], doc_id, False, ontology)) for i, d in enumerate(drafts)]
+    built = [(d, e) for i, d in enumerate(drafts)
+             for e in _per_place(d, _event(d, dates[i], doc_id, False, ontology))]
     kept = [(d, e) for d, e in built if _kept(d, e)]
     main = choose_main([d for d, _ in kept], layout.lead_sentences)
     if main is not None:
@@ -48,6 +49,16 @@ def build_events(mentions: list[Mention], doc_id: str, published: date | None,
     if country_place is not None:
         _fill_places(mentions, [e for _, e in kept], layout, country_place)
     return [e for _, e in kept]
+
+
+def _per_place(draft: EventDraft, event: Event) -> list[Event]:
+    """One event per place: "clashed with police in Lahore and Karachi" is two events (the
+    count, not divisible, stays with the first)."""
+    others = draft.best.other_places if draft.best.location == event.location else []
+    copies = [replace(event, id=f"{event.id}-{i}", location=place, fatalities=None,
+                      fatalities_text=None, injured=None)
+              for i, place in enumerate(others, start=2)]
+    return [event, *copies]
 
 
 def _fill_places(mentions: list[Mention], events: list[Event], layout: Layout,

@@ -103,3 +103,9 @@ def test_a_town_at_the_head_of_a_site_name_places_the_event(coder) -> None:  # t
     event = coder.code("Police arrested the former prime minister at the Islamabad High Court "
                        "on Tuesday.", DAY)[0]
     assert event.location is not None and event.location.name == "Islamabad"
+
+
+def test_one_event_per_place(coder) -> None:  # type: ignore[no-untyped-def]
+    text = "Supporters of the former prime minister clashed with police in Lahore and Karachi."
+    places = sorted(e.location.name for e in coder.code(text, DAY) if e.location)
+    assert places == ["Karachi", "Lahore"]

@@ -25,7 +25,7 @@ from ..resolve.dates import is_past_or_present
 from ..text import NormalisedText
 from ._actors import _actor, _fill_actors, _unknown
 from ._modal import recode_modal, refusal_shaped
-from ._places import _location
+from ._places import _location, other_towns
 from ._state import (
     ACTOR_ENT_LABELS,
     ANCHOR_ROOTS,
@@ -234,6 +234,7 @@ def _mention(match: TriggerMatch, sent: Span, index: int, sentence: TextSpan,
         instrument=instrument.instrument if instrument else None,
     )
     mention.location, mention.own_place = _location(roles, sent, state, res)
+    mention.other_places = other_towns(sent, mention.location, state, res)
     mention.has_roles = _has_roles(roles)
     _fill_actors(mention, roles, state, res)
     mention.date, mention.own_date = _choose_time(head, roles, times)

@@ -33,6 +33,25 @@ def _location(roles: Roles, sent: Span, state: DocState, res: Resources
     return found, True
 
 
+def other_towns(sent: Span, found: Location | None, state: DocState, res: Resources
+                ) -> list[Location]:
+    """Towns coordinated with the event's town ("in Lahore and Karachi"): ACLED records one
+    event per place, so each is an event of its own (in the same country)."""
+    if found is None or found.geo_precision == 3 or not found.text:
+        return []
+    anchors = [t for t in sent if t.text == found.text.split()[-1] and t.ent_type_]
+    out: list[Location] = []
+    for anchor in anchors:
+        for conj in anchor.conjuncts:
+            if conj.ent_type_ not in PLACE_LABELS | {"ORG"} or not conj.text[:1].isupper():
+                continue
+            for place in _resolve_places([(conj, False)], state, res):
+                if place.geo_precision < 3 and place.country == found.country and (
+                        place.name != found.name and all(place.name != o.name for o in out)):
+                    out.append(place)
+    return out
+
+
 def _near(token: Token) -> bool:
     """Governed by "near", "outside", "around" within two steps up."""
     for ancestor in list(token.ancestors)[:3]:
