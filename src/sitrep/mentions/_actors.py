@@ -82,6 +82,8 @@ def _person_victim(token: Token, state: DocState, res: Resources, here: str | No
     municipal councillor", "a shopkeeper"), is coded as ACLED codes unarmed people: civilians
     of the country (an armed role is resolved before this, as forces or a group)."""
     target = _actor_token(token)
+    if lemma(target) in TITLE_HEADS:
+        return None  # "the Commander of the Quds Force": a person the text names elsewhere
     if target.ent_type_ != "PERSON" and lemma(target) not in res.people:
         return None
     country = here or (state.countries[0] if state.countries else None)
