@@ -34,10 +34,11 @@ lint: $(VENV)/.test
 	$(PY) -m ruff check src tests bench
 	$(PY) -m mypy
 
-# Real text (never trained on): wcep, re3d, wikinews, plover_gsr; written by us: sentences, articles.
+# Real text (never trained on): wcep, re3d, wikinews, plover_gsr; written by us: sentences, articles,
+# wire (wire, local-press and monitor-style articles with several events each).
 EVENT_GOLD := tests/gold/seed.jsonl tests/gold/wcep.jsonl tests/gold/re3d.jsonl \
 	tests/gold/wikinews.jsonl tests/gold/plover_gsr.jsonl \
-	tests/gold/sentences.jsonl tests/gold/articles.jsonl
+	tests/gold/sentences.jsonl tests/gold/articles.jsonl tests/gold/wire.jsonl
 
 eval: $(VENV)/.core
 	$(SITREP) evaluate $(EVENT_GOLD) --floors tests/gold/floors.yaml
