@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 
 from .events import (
+    AGGREGATE,
     STATE_TYPES,
     VIOLENT_ROOTS,
     EventDraft,
@@ -25,8 +25,6 @@ LEARNED_KEEP = 0.5  # an event the model is this sure of stands without actor, p
 VIOLENT_OR_PROTEST = frozenset({"14", "15", "17", "18", "19", "20"})
 LEARNED_DOUBT = 0.1  # below this, violence with no armed or state actor is not kept
 CountryPlace = Callable[[str], Location | None]
-AGGREGATE = re.compile(r"\b(bringing|brings|brought|total|tally|toll (?:rose|rises|climbed)|so far|"
-                       r"this (?:year|month|week)|since|in all|altogether|cumulative)\b", re.IGNORECASE)
 
 
 def build_events(mentions: list[Mention], doc_id: str, published: date | None,

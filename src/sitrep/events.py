@@ -22,6 +22,9 @@ STATE_TYPES = frozenset({"state_forces", "government", "external_forces"})
 NARRATIVE = re.compile(r"\b(then|later|subsequently|afterwards|followed|after that|in response|"
                         r"in retaliation)\b", re.IGNORECASE)
 _SEQUENCE = re.compile(r"\b(after|before|since|prior to)\b", re.IGNORECASE)
+AGGREGATE = re.compile(r"\b(bringing|brings|brought|total|tally|toll (?:rose|rises|climbed)|so far|"
+                       r"this (?:year|month|week)|since|in all|altogether|cumulative|over the past|"
+                       r"over (?:two|three|four|five|several) days)\b", re.IGNORECASE)
 # Words that set an act apart from the incident told before it.
 DISTINCT = re.compile(r"\b(separately|separate|elsewhere|meanwhile|another|earlier|previous|"
                       r"(?:days?|weeks?|hours?|months?) (?:after|before|earlier))\b", re.IGNORECASE)
@@ -323,8 +326,9 @@ def _date_of(draft: EventDraft, previous: date | None, published: date | None
 def choose_main(drafts: list[EventDraft], lead_sentences: frozenset[int] = frozenset({0, 1})
                 ) -> int | None:
     """Index of the main event: among the events the headline and lead report (else all), one
-    that both the headline and the lead report, then a violent one, then the one nearest the
-    main verb of its lead sentence, then the most reported, then the first."""
+    that both the headline and the lead report, then one not told as a running total ("bringing
+    to 52 the number killed this month"), then a violent one, then the one nearest the main
+    verb of its lead sentence, then the most reported, then the first."""
     if not drafts:
         return None
     candidates = [i for i, d in enumerate(drafts) if not d.first.background] or list(range(len(drafts)))
@@ -332,11 +336,13 @@ def choose_main(drafts: list[EventDraft], lead_sentences: frozenset[int] = froze
                                          for m in drafts[i].mentions)]
     pool = lead or candidates
 
-    def rank(i: int) -> tuple[bool, bool, int, int, int]:
+    def rank(i: int) -> tuple[bool, bool, bool, int, int, int]:
         mentions = drafts[i].mentions
         depth = min((m.depth for m in mentions if m.sentence_index in lead_sentences), default=0)
         both = any(m.headline for m in mentions) and any(
             not m.headline and m.sentence_index in lead_sentences for m in mentions)
-        return both, family(drafts[i].best) == "violent", -depth, len(mentions), -i
+        told = [m for m in mentions if not m.headline and m.sentence_index in lead_sentences]
+        tally = bool(told) and all(AGGREGATE.search(m.sentence.text) for m in told)
+        return both, not tally, family(drafts[i].best) == "violent", -depth, len(mentions), -i
 
     return max(pool, key=rank)

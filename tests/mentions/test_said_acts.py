@@ -109,3 +109,20 @@ def test_one_event_per_place(coder) -> None:  # type: ignore[no-untyped-def]
     text = "Supporters of the former prime minister clashed with police in Lahore and Karachi."
     places = sorted(e.location.name for e in coder.code(text, DAY) if e.location)
     assert places == ["Karachi", "Lahore"]
+
+
+def test_a_running_total_in_the_lead_does_not_make_the_main_event(coder) -> None:  # type: ignore[no-untyped-def]
+    text = ("Violence in Borno\n\n"
+            "Attacks have killed 52 people in Borno so far this month, bringing the total for "
+            "the year to 400, officials said. On Monday, gunmen killed six farmers in Konduga.")
+    main = next(e for e in coder.code(text, DAY) if e.main)
+    assert main.fatalities == 6
+
+
+def test_stormed_is_an_attack_and_a_storm_is_weather() -> None:
+    from sitrep.pipeline import Coder
+
+    lexicon_only = Coder.load(event_model=False)
+    attack = "Taliban militants stormed a university in Peshawar on Monday, killing 19 people."
+    assert [e.fatalities for e in lexicon_only.code(attack, DAY)] == [19]
+    assert lexicon_only.code("A storm killed 19 people in Peshawar on Monday.", DAY) == []

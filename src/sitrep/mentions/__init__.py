@@ -133,7 +133,8 @@ def _accidental(mention: Mention, sent: Span, res: Resources) -> bool:
     """Deaths in a collapse, a crash or a stampede with nobody behind them are not attacks."""
     if mention.cameo[:2] not in VIOLENT_ROOTS or mention.actor1 is not None:
         return False
-    return any(lemma(t) in res.accident_cues for t in sent)
+    cues = res.accident_cues  # a word, or word/POS for one sense ("storm/NOUN")
+    return any(lemma(t) in cues or f"{lemma(t)}/{t.pos_}" in cues for t in sent)
 
 
 def _clause_verb(token: Token) -> Token | None:
