@@ -120,6 +120,9 @@ class E(Enum):
                  "--force (Store.export(..., force=True)) to replace an existing file.")
     E420 = (420, "Input {path} is not a regular file ({kind}). Pass a file, or pipe the data "
                  "to `sitrep code -` (stdin is read up to --max-bytes).")
+    E421 = (421, "Input {path} links to {target}, outside the directory {root} being read, so it "
+                 "was skipped. Move the file into the directory, or pass --follow-links "
+                 "(SourceOptions(follow_links=True)) to read such links.")
 
     # --- evaluation (E500-E599) ---
     E500 = (500, "Gold file {path} could not be read: {cause}. Check the path; a gold file is "

@@ -37,7 +37,7 @@ def feed_documents(data: bytes, where: str, opts: SourceOptions) -> Iterator[Ite
         entry_where = f"{where}#{index}"
         try:
             yield _entry_document(entry, entry_where, site, opts)
-        except SitrepError as exc:
+        except Exception as exc:  # one bad entry never ends the feed
             yield IngestError.from_exception(entry_where, exc)
     error = parsed.get("bozo_exception")
     if isinstance(error, xml.sax.SAXException):  # broken XML: keep what was read, record it
@@ -56,5 +56,8 @@ def _entry_date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         parsed = entry.get(key)
         if parsed:
-            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            try:
+                return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            except (TypeError, ValueError, OverflowError):
+                return None
     return None

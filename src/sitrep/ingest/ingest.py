@@ -150,7 +150,7 @@ def ingest(inputs: Iterable[str | Path], store: Store, coder: DocumentCoder,
            ) -> IngestReport:
     """Read ``inputs``, code new documents with ``coder`` and store them in ``store``."""
     opts = options or SourceOptions()
-    units = list(expand(inputs))
+    units = list(expand(inputs, opts.follow_links))
     total = sum(estimate(u) if isinstance(u, SourceUnit) else 1 for u in units)
     run = _Run(store, max(commit_every, 1), total, progress)
     pairs = coder.code_documents(run.documents(_items(units, opts)), n_process=workers,

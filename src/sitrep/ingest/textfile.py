@@ -13,8 +13,6 @@ The block is removed from the text; its fields become the ``Document``'s metadat
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..errors import E, SitrepError
 from ..records import Document
 from ..resolve.dates import parse_published
@@ -66,13 +64,3 @@ def document_from_text(raw: str, path: str = "<text>") -> Document:
         source=fields.get("source"),
         path=path,
     )
-
-
-def read_text_file(path: str | Path) -> Document:
-    """Read a UTF-8 text file into a ``Document``; unreadable input raises a catalogue error."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise SitrepError(E.E005, path=name, cause=exc.strerror or exc) from exc
-    return document_from_text(decode_bytes(data, name), name)

@@ -34,6 +34,10 @@ _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
           "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
           "VARCHAR[]": pa.list_(pa.string())}
 _WRITE_ORDER = ("documents", "events", "event_actors", "event_places", "event_mentions")
+# What a row the store cannot hold raises (a count over 64 bits, text that is not valid UTF-8):
+# the batch is retried document by document and the bad one is recorded as E415.
+_WRITE_ERRORS = (duckdb.Error, pa.ArrowException, OverflowError, ValueError, TypeError,
+                 UnicodeError)
 
 
 @dataclass(slots=True)
@@ -157,7 +161,7 @@ class Store:
         try:
             with self._transaction():
                 self._write(fresh, errors)
-        except duckdb.Error:
+        except _WRITE_ERRORS:
             return self._write_one_by_one(fresh, errors, result)
         result.added = len(fresh)
         result.events = sum(len(events) for _, events in fresh)
@@ -181,7 +185,7 @@ class Store:
             try:
                 with self._transaction():
                     self._write([(doc, events)], ())
-            except duckdb.Error as exc:
+            except _WRITE_ERRORS as exc:
                 source = doc.path or doc.url or doc.id
                 result.failed.append(IngestError.from_exception(
                     source, SitrepError(E.E415, path=source, cause=exc), doc.id))
@@ -281,16 +285,19 @@ class Store:
         return query.stats(self._con)
 
     def export(self, out: str | Path, format: str = "csv", layout: str = "native",
-               chunk: int = 5000, **filters: Any) -> int:
+               chunk: int = 5000, force: bool = False, **filters: Any) -> int:
         """Write the events (optionally filtered as in ``events``) to ``out``; rows written.
 
-        Events are read and written ``chunk`` at a time, so memory stays bounded.
+        Events are read and written ``chunk`` at a time, so memory stays bounded. An existing
+        ``out`` is replaced only with ``force``, and the store itself never (E419).
         """
-        from .export import export_chunks
+        from .export import check_target, export_chunks
 
+        check_target(Path(out), force, [self.path])  # before any query runs
         flt = query.EventFilter.build(**filters)
         chunks = query.iter_events(self._con, flt, chunk=chunk)
-        return export_chunks(chunks, self._documents_for, out, format, layout)
+        return export_chunks(chunks, self._documents_for, out, format, layout, force=force,
+                             protect=[self.path])
 
     def _documents_for(self, events: Sequence[Event]) -> dict[str, Mapping[str, Any]]:
         ids = sorted({e.doc_id for e in events})
