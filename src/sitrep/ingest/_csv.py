@@ -54,10 +54,7 @@ class _Lines:
         return self
 
     def __next__(self) -> str:
-        if self.again:
-            line = self.again.pop()
-        else:
-            line = self._read()
+        line = self.again.pop() if self.again else self._read()
         self.taken.append(line)
         return line[1]
 
