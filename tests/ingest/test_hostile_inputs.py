@@ -137,3 +137,35 @@ def test_extreme_and_odd_published_values_do_not_fail_a_record(tmp_path: Path) -
     docs, errors = _read(tmp_path / "a.jsonl")
     assert len(docs) == len(values) and errors == []
     assert [str(d.published) for d in docs[:2]] == ["0001-01-01", "9999-12-31"]
+
+
+def _store_ingest(paths: list[Path], update: bool = False) -> tuple[object, object]:
+    from sitrep.ingest import ingest
+    from sitrep.store import Store
+    from tests.store.fake_coder import FakeCoder
+
+    store = Store(":memory:")
+    reports = [ingest([str(p)], store, FakeCoder(), update_metadata=update) for p in paths]
+    return store, reports
+
+
+def test_forged_copy_is_recorded_and_the_real_one_can_replace_it(tmp_path: Path) -> None:
+    text = "Troops attacked the market in Baghdad, and 5 people were killed."
+    (tmp_path / "forged.txt").write_text(f"---\npublished: 1999-01-01\n---\n{text}")
+    (tmp_path / "real.txt").write_text(f"---\npublished: 2020-01-03\ntitle: Real\n---\n{text}")
+    (tmp_path / "same.txt").write_text(f"---\npublished: 1999-01-01\n---\n{text}")
+    store, reports = _store_ingest([tmp_path / "forged.txt", tmp_path / "real.txt",
+                                    tmp_path / "same.txt"])
+    assert [(r.duplicates, r.copies) for r in reports] == [(0, 0), (1, 1), (1, 0)]
+    copies = store.copies()  # type: ignore[attr-defined]
+    assert [(Path(c.path).name, str(c.published), c.title) for c in copies] == [
+        ("real.txt", "2020-01-03", "Real")]
+    (doc,) = [store.document(c.doc_id) for c in copies]  # type: ignore[attr-defined]
+    assert str(doc.published) == "1999-01-01"  # the first copy stays until asked
+    store, reports = _store_ingest([tmp_path / "forged.txt", tmp_path / "real.txt"], update=True)
+    doc = store.document(doc.id)  # type: ignore[attr-defined]
+    assert str(doc.published) == "2020-01-03" and doc.title == "Real"
+    events = store.events()  # type: ignore[attr-defined]
+    assert events and {str(e.event_date)[:4] for e in events} == {"2020"}
+    assert {Path(c.path).name for c in store.copies()} == {"forged.txt", "real.txt"}  # type: ignore[attr-defined]
+    assert store.counts()["documents"] == 1  # type: ignore[attr-defined]

@@ -66,6 +66,9 @@ def _register_ingest(sub: Any) -> None:
                    help=f"per-request timeout for URLs (default {DEFAULT_TIMEOUT:g})")
     p.add_argument("--allow-private", action="store_true",
                    help="allow URLs on private or loopback addresses (local servers)")
+    p.add_argument("--update-metadata", action="store_true",
+                   help="a stored text met again with other metadata (date, title, URL) is "
+                   "re-coded with the new metadata (default: the copy is only recorded)")
     p.add_argument("--follow-links", action="store_true",
                    help="read symbolic links in a directory that lead out of it")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -113,8 +116,9 @@ def run_ingest(args: argparse.Namespace) -> int:
         coder = load_coder(args)
         with _progress(_show_progress(args.progress)) as on_progress:
             report = ingest(args.inputs, store, coder, opts, workers=max(args.workers, 1),
-                            commit_every=max(args.batch_size, 1), progress=on_progress)
-    _print_report(report, args.db)
+                            commit_every=max(args.batch_size, 1), progress=on_progress,
+                            update_metadata=args.update_metadata)
+    _print_report(report, args.db, args.update_metadata)
     return 1 if report.failed else 0
 
 
@@ -148,10 +152,15 @@ def _progress(show: bool) -> Iterator[Callable[[Progress], None] | None]:
         yield update
 
 
-def _print_report(report: IngestReport, db: str) -> None:
+def _print_report(report: IngestReport, db: str, updated: bool = False) -> None:
     print(f"coded {report.coded} documents ({report.events} events), skipped "
           f"{report.duplicates} duplicates, failed {report.failed} "
           f"in {report.elapsed:.1f} s ({report.docs_per_second:.1f} docs/s) -> {db}")
+    if report.copies:
+        print(f"{report.copies} duplicate texts came with other metadata (date, title, URL or "
+              "source): recorded in the store's document_copies table"
+              + ("; the stored documents took the newer metadata" if updated else
+                 "; pass --update-metadata to store the newer metadata"))
     if report.undated:
         print(f"{len(report.undated)} documents had no publication date (stored with "
               f"published empty), e.g. {plain(report.undated[0])}")

@@ -33,6 +33,28 @@ class IngestError:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentCopy:
+    """Another copy of a stored text (same id) whose metadata differs from the stored one's:
+    kept so that a forged or stale copy never silently hides the real one."""
+
+    doc_id: str
+    path: str
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentCopy:
+        return cls(doc.id, doc.path or doc.url or doc.id, doc.published, doc.title, doc.url,
+                   doc.source)
+
+    def same_metadata(self, other: DocumentCopy) -> bool:
+        return (self.published, self.title, self.url, self.source) == (
+            other.published, other.title, other.url, other.source)
+
+
+@dataclass(frozen=True, slots=True)
 class SourceOptions:
     """How inputs are read. Field names map JSON keys / CSV columns to ``Document`` fields."""
 
