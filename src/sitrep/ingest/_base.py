@@ -50,8 +50,13 @@ class DocumentCopy:
                    doc.source)
 
     def same_metadata(self, other: DocumentCopy) -> bool:
-        return (self.published, self.title, self.url, self.source) == (
-            other.published, other.title, other.url, other.source)
+        return self._metadata() == other._metadata()
+
+    def metadata_hash(self) -> int:
+        return hash(self._metadata())
+
+    def _metadata(self) -> tuple[Any, ...]:
+        return (self.published, self.title, self.url, self.source)
 
 
 @dataclass(frozen=True, slots=True)

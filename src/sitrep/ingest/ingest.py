@@ -81,7 +81,7 @@ class _Run:
         self.report = IngestReport()
         self.pending: list[tuple[Document, Sequence[Event]]] = []
         self.pending_errors: list[IngestError] = []
-        self.seen: dict[str, DocumentCopy] = {}
+        self.seen: dict[str, int] = {}  # id -> hash of the metadata first seen in this run
         self.failed_ids: set[str] = set()
         self.inflight: dict[int, Document] = {}
         self.returned = 0
@@ -105,12 +105,12 @@ class _Run:
         """Whether to code ``doc``: not stored, or stored with other metadata and updating."""
         copy = DocumentCopy.of(doc)
         known = self.seen.get(doc.id)
-        stored = None if known else self.store.stored_copy(doc.id)
+        stored = None if known is not None else self.store.stored_copy(doc.id)
         if known is None and stored is None:
-            self.seen[doc.id] = copy
+            self.seen[doc.id] = copy.metadata_hash()
             return True
-        first = known or stored
-        if first is None or first.same_metadata(copy):
+        same = copy.same_metadata(stored) if stored else known == copy.metadata_hash()
+        if same:
             return False
         self.report.copies += 1
         self.pending_copies.append(copy)
@@ -118,7 +118,7 @@ class _Run:
             return False
         self.pending_copies.append(stored)  # the replaced metadata stays on record
         self.renew.add(doc.id)
-        self.seen[doc.id] = copy
+        self.seen[doc.id] = copy.metadata_hash()
         return True
 
     def error(self, error: IngestError) -> None:
