@@ -305,9 +305,10 @@ def main() -> int:
     from sitrep.pipeline import Coder
 
     coder = Coder.load()
-    kept = fuzz_code(coder, rng, int(args.n * 0.6), report)
-    fuzz_readers(rng, int(args.n * 0.34), report)
-    fuzz_exports(kept, rng, max(int(args.n * 0.06) // 9, 1), report)
+    n_code, n_export_rounds = int(args.n * 0.6), max(int(args.n * 0.06) // 9, 1)
+    kept = fuzz_code(coder, rng, n_code, report)
+    fuzz_readers(rng, args.n - n_code - 9 * n_export_rounds, report)
+    fuzz_exports(kept, rng, n_export_rounds, report)
     text = write(report, args, time.perf_counter() - started)
     Path(args.out).write_text(text + "\n", encoding="utf-8")
     print(text)
