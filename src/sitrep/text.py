@@ -35,7 +35,7 @@ DEFAULT_MAX_CHARS = 200_000
 # Longer normalised texts are parsed in segments of at most SEGMENT_CHARS characters cut at a
 # line break or sentence end, and runs of RUN_CHARS without either are cut at a space, so that
 # cost grows linearly with a document's length (see ``segments``).
-SEGMENT_CHARS = 20_000
+SEGMENT_CHARS = 12_000
 RUN_CHARS = 1_000
 _BREAK = re.compile(r"\n|[.!?][\"')\]]* ")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
