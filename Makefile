@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITREP := $(VENV)/bin/sitrep
 
-.PHONY: demo test lint eval bench model clean
+.PHONY: demo test lint eval bench model clean fuzz soak
 
 $(VENV)/.core: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,16 @@ bench: $(VENV)/.core
 	$(PY) bench/bench_code.py
 	$(PY) bench/bench_ingest.py
 	$(PY) bench/bench_resolve.py
+
+# >= 10,000 hostile inputs through the coder, the readers and the exports (about 10-20 minutes);
+# writes bench/fuzz_results.md. CI runs the same properties briefly (tests/test_fuzz.py).
+fuzz: $(VENV)/.test
+	$(PY) bench/fuzz.py --n 10000
+
+# 50,000 generated documents (1% bad) through ingest; SOAK_N=5000 for a shorter run.
+SOAK_N ?= 50000
+soak: $(VENV)/.test
+	$(PY) bench/soak.py --n $(SOAK_N)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -72,3 +72,26 @@ def test_leading_blank_lines_are_not_text_and_offsets_still_map() -> None:
     assert norm.text == "Gunmen attacked a convoy."
     text, start, end = norm.original_span(0, 6)
     assert text == "Gunmen" and original[start:end] == "Gunmen"
+
+
+def test_segments_cover_the_text_and_map_to_the_original() -> None:
+    from sitrep.text import normalise, segments
+
+    original = ("Troops “attacked” the town.  " * 500) + ("word " * 3000) + "x" * 2500
+    norm = normalise(original)
+    pieces = segments(norm, size=2_000, run=500)
+    assert "".join(p.text for p in pieces) == norm.text
+    assert all(len(p.text) <= 2_000 for p in pieces) and len(pieces) > 10
+    for piece in pieces:
+        start, end = piece.to_original(0, len(piece.text))
+        assert normalise(original[start:end]).text.strip() == piece.text.strip()
+    assert segments(normalise("A short text. Two sentences.")) == (
+        normalise("A short text. Two sentences."),)
+
+
+def test_check_text_refuses_lone_surrogates() -> None:
+    from sitrep.text import scrub
+
+    with pytest.raises(SitrepError, match="E012"):
+        check_text("ok \udc80 no")
+    assert scrub("a\ud83db") == "a\ufffdb"

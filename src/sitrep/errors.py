@@ -40,6 +40,10 @@ class E(Enum):
                 "described at the top of the file.")
     E011 = (11, "Item {index} of the batch is not a (text, published) pair: got {type}. Pass an "
                 "iterable of (str, date | str | None) tuples.")
+    E012 = (12, "Text holds a lone surrogate code point ({char} at character {index}), which is "
+                "not valid Unicode (often a truncated emoji from a JSON '\\ud83d' escape). "
+                "Repair the source, or replace such characters, e.g. "
+                "`text.encode('utf-8', 'replace').decode('utf-8')`.")
 
     # --- ontology (E100-E199) ---
     E100 = (100, "Unknown CAMEO event code {code!r}: it is not in {path}. Pass a 2-4 digit code "
@@ -112,6 +116,13 @@ class E(Enum):
                  "writable.")
     E418 = (418, "Record {path} has {size} characters of text, over the limit of {limit}. Split "
                  "the document or raise the limit with --max-chars.")
+    E419 = (419, "Export to {path} refused: {cause}. Choose another output file, or pass "
+                 "--force (Store.export(..., force=True)) to replace an existing file.")
+    E420 = (420, "Input {path} is not a regular file ({kind}). Pass a file, or pipe the data "
+                 "to `sitrep code -` (stdin is read up to --max-bytes).")
+    E421 = (421, "Input {path} links to {target}, outside the directory {root} being read, so it "
+                 "was skipped. Move the file into the directory, or pass --follow-links "
+                 "(SourceOptions(follow_links=True)) to read such links.")
 
     # --- evaluation (E500-E599) ---
     E500 = (500, "Gold file {path} could not be read: {cause}. Check the path; a gold file is "

@@ -2,8 +2,13 @@
 
 ``Coder.load()`` loads the spaCy pipeline, lexicons, knowledge base, gazetteer and ontology once;
 ``Coder.code`` codes one text and ``Coder.code_batch`` many, through ``nlp.pipe``. A bad item in a
-batch (not text, too long, failing) is reported to the error handler and yields an empty list, so a
-batch never dies and its output stays aligned with its input.
+batch (not text, too long, not valid Unicode, failing) is reported to the error handler and yields
+an empty list, so a batch never dies and its output stays aligned with its input.
+
+A text longer than ``SEGMENT_CHARS`` (normalised) is parsed in segments cut at paragraph or
+sentence ends (``text.segments``): mentions of one segment merge into events within that segment,
+and the document keeps one main event (the first segment's). Cost therefore grows linearly with
+length instead of with its square.
 """
 
 from __future__ import annotations
@@ -32,17 +37,20 @@ from .mentions import Resources, doc_countries, doc_mentions
 from .mentions._modal import ModalActs
 from .nlp import build_nlp
 from .ontology import Ontology
-from .records import Document, Event
+from .records import Document, Event, replace
 from .resolve.actors import ActorKB
 from .resolve.dates import parse_published
 from .resolve.gazetteer import Gazetteer
 from .text import (
     DEFAULT_MAX_CHARS,
+    SEGMENT_CHARS,
     NormalisedText,
     check_text,
+    check_unicode,
     doc_id,
     looks_like_english,
     normalise,
+    segments,
 )
 
 PublishedLike = date | datetime | str | None
@@ -62,7 +70,7 @@ class _Prepared:
     index: int
     item: Any
     document: Document | None = None
-    norm: NormalisedText | None = None
+    pieces: tuple[NormalisedText, ...] = ()
     error: Exception | None = None
 
 
@@ -75,6 +83,7 @@ class Coder:
         self.resources = resources
         self.ontology = ontology
         self.max_chars = max_chars
+        self.segment_chars = SEGMENT_CHARS
         self.nlp.max_length = max(self.nlp.max_length, max_chars + 1)
 
     @classmethod
@@ -110,17 +119,21 @@ class Coder:
         """The events of one article file, read as ``sitrep code`` reads it: text with an
         optional front-matter block, or an HTML page (main text extracted as ``ingest`` does)."""
         document = read_document(path)
-        check_text(document.text, self.max_chars)
         if published is not None:
             document = dataclass_replace(document, published=parse_published(published))
         return self.code_document(document)
 
     def code_document(self, document: Document) -> list[Event]:
         """The events of a ``Document``; empty and non-English texts give an empty list."""
+        check_text(document.text, self.max_chars)
         if not _codable(document.text):
             return []
-        norm = normalise(document.text)
-        return self._events(self.nlp(norm.text), norm, document)
+        pieces = self._pieces(document.text)
+        return self._events(self.nlp.pipe((p.text for p in pieces), batch_size=4), pieces,
+                            document)
+
+    def _pieces(self, text: str) -> tuple[NormalisedText, ...]:
+        return segments(normalise(text), self.segment_chars)
 
     def code_batch(self, items: Iterable[tuple[str, PublishedLike]], n_process: int = 1,
                    batch_size: int = 32, error_handler: ErrorHandler | None = None
@@ -154,10 +167,10 @@ class Coder:
         item = document if item is None else item
         try:
             check_text(document.text, self.max_chars)
+            pieces = self._pieces(document.text) if _codable(document.text) else ()
         except SitrepError as exc:
             return _Prepared(index, item, error=exc)
-        norm = normalise(document.text) if _codable(document.text) else None
-        return _Prepared(index, item, document=document, norm=norm)
+        return _Prepared(index, item, document=document, pieces=pieces)
 
     def _run(self, prepared: Iterable[_Prepared], n_process: int, batch_size: int,
              error_handler: ErrorHandler | None) -> Iterator[tuple[_Prepared, list[Event]]]:
@@ -167,42 +180,79 @@ class Coder:
         def texts() -> Iterator[tuple[str, int]]:
             for prep in prepared:
                 pending[prep.index] = prep
-                yield (prep.norm.text if prep.norm else ""), prep.index
+                for piece in prep.pieces or (None,):  # one (empty) text per bad item
+                    yield (piece.text if piece else ""), prep.index
 
+        events: list[Event] = []
+        failed: Exception | None = None
+        done = 0
         for doc, index in self.nlp.pipe(texts(), as_tuples=True, n_process=n_process,
                                         batch_size=batch_size):
-            prep = pending.pop(index)
-            yield prep, self._safe_events(doc, prep, handler)
+            prep = pending[index]  # the pieces of one item come one after another, in order
+            if failed is None and prep.error is None and prep.document is not None \
+                    and prep.pieces:
+                try:  # each piece's events as it comes: its Doc is freed at once
+                    events = self._piece_events(doc, prep.pieces[done], prep.document, events,
+                                                done == 0)
+                except Exception as exc:  # a coding failure must not end the batch
+                    failed = exc
+            done += 1
+            if done >= len(prep.pieces):
+                del pending[index]
+                yield prep, self._outcome(prep, events, failed, handler)
+                events, failed, done = [], None, 0
 
-    def _safe_events(self, doc: Doc, prep: _Prepared, handler: ErrorHandler) -> list[Event]:
-        if prep.error is not None:
-            handler(prep.index, prep.item, prep.error)
+    @staticmethod
+    def _outcome(prep: _Prepared, events: list[Event], failed: Exception | None,
+                 handler: ErrorHandler) -> list[Event]:
+        error = prep.error or failed
+        if error is not None:
+            handler(prep.index, prep.item, error)
             return []
-        if prep.norm is None or prep.document is None:
-            return []
-        try:
-            return self._events(doc, prep.norm, prep.document)
-        except Exception as exc:  # a coding failure must not end the batch
-            handler(prep.index, prep.item, exc)
-            return []
+        return events
 
-    def _events(self, doc: Doc, norm: NormalisedText, document: Document) -> list[Event]:
+    def _events(self, docs: Iterable[Doc], pieces: Sequence[NormalisedText],
+                document: Document) -> list[Event]:
+        events: list[Event] = []
+        for number, (doc, piece) in enumerate(zip(docs, pieces, strict=True)):
+            events = self._piece_events(doc, piece, document, events, number == 0)
+        return events
+
+    def _piece_events(self, doc: Doc, piece: NormalisedText, document: Document,
+                      before: list[Event], first: bool = True) -> list[Event]:
+        """``before`` and the events of one piece (the document keeps its first main event; only
+        the first piece has a headline, a dateline and a lead)."""
         res = self.resources
-        layout = read_layout(doc, norm, res.gazetteer, res.kb, doc_countries(doc, res))
-        mentions = doc_mentions(doc, norm, document.published, res, layout.dateline_end)
-        return build_events(mentions, document.id, document.published, self.ontology,
-                            res.gazetteer.country, layout)
+        layout = read_layout(doc, piece, res.gazetteer, res.kb, doc_countries(doc, res))
+        if not first:
+            layout = dataclass_replace(layout, lead_sentences=frozenset(), dateline=None,
+                                       dateline_end=0)
+        mentions = doc_mentions(doc, piece, document.published, res, layout.dateline_end)
+        found = build_events(mentions, document.id, document.published, self.ontology,
+                             res.gazetteer.country, layout)
+        if any(e.main for e in before):
+            found = [replace(e, main=False) if e.main else e for e in found]
+        return before + found
 
 
 def make_document(text: str, published: PublishedLike = None) -> Document:
     """A ``Document`` for API input: id = content hash of the article text, publication date
     parsed; a front-matter block is blanked in place (offsets still point into ``text``) and
     gives the date when ``published`` is not given, and the title and URL."""
-    fields, masked = mask_front_matter(text)
-    when = published if published is not None else fields.get("published")
+    fields, masked = mask_front_matter(check_unicode(text))
+    when = _missing_as_none(published)
+    when = when if when is not None else fields.get("published")
     body = masked.lstrip() if fields else text
     return Document(id=doc_id(body), text=masked, published=parse_published(when),
                     title=fields.get("title"), url=fields.get("url"), source=fields.get("source"))
+
+
+def _missing_as_none(value: Any) -> Any:
+    """``pandas.NaT`` (and other values unequal to themselves, like NaN) mean "no date"."""
+    try:
+        return None if value != value else value
+    except (TypeError, ValueError):  # a value that cannot be compared is parse_published's to reject
+        return value
 
 
 def _codable(text: str) -> bool:

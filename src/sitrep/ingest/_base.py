@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import E, SitrepError
 from ..records import Document
-from ..text import DEFAULT_MAX_CHARS, doc_id
+from ..text import DEFAULT_MAX_CHARS, check_unicode, doc_id, scrub
 
 DEFAULT_MAX_BYTES = 10_000_000
 DEFAULT_TIMEOUT = 20.0
@@ -28,8 +28,35 @@ class IngestError:
     @classmethod
     def from_exception(cls, source: str, exc: Exception, doc: str | None = None) -> IngestError:
         if isinstance(exc, SitrepError):
-            return cls(source, exc.code, str(exc), doc)
-        return cls(source, "E000", f"{type(exc).__name__}: {exc}", doc)
+            return cls(scrub(source), exc.code, scrub(str(exc)), doc)
+        return cls(scrub(source), "E000", scrub(f"{type(exc).__name__}: {exc}"), doc)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentCopy:
+    """Another copy of a stored text (same id) whose metadata differs from the stored one's:
+    kept so that a forged or stale copy never silently hides the real one."""
+
+    doc_id: str
+    path: str
+    published: date | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentCopy:
+        return cls(doc.id, doc.path or doc.url or doc.id, doc.published, doc.title, doc.url,
+                   doc.source)
+
+    def same_metadata(self, other: DocumentCopy) -> bool:
+        return self._metadata() == other._metadata()
+
+    def metadata_hash(self) -> int:
+        return hash(self._metadata())
+
+    def _metadata(self) -> tuple[Any, ...]:
+        return (self.published, self.title, self.url, self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +71,7 @@ class SourceOptions:
     max_chars: int = DEFAULT_MAX_CHARS
     timeout: float = DEFAULT_TIMEOUT
     allow_private: bool = False
+    follow_links: bool = False
 
 
 def make_document(text: str, where: str, opts: SourceOptions, **meta: Any) -> Document:
@@ -53,8 +81,8 @@ def make_document(text: str, where: str, opts: SourceOptions, **meta: Any) -> Do
     if len(text) > opts.max_chars:
         raise SitrepError(E.E418, path=where, size=len(text), limit=opts.max_chars)
     published = meta.pop("published", None)
-    return Document(id=doc_id(text), text=text, published=to_date(published), path=where,
-                    **{k: clean(v) for k, v in meta.items()})
+    return Document(id=doc_id(check_unicode(text)), text=text, published=to_date(published),
+                    path=scrub(where), **{k: clean(v) for k, v in meta.items()})
 
 
 def to_date(value: Any) -> date | None:
@@ -67,10 +95,10 @@ def to_date(value: Any) -> date | None:
         return value
     from ..resolve.dates import parse_published
 
-    text = str(value).strip()
+    text = str(value).strip()[:100]  # a date is short; a huge value is not one
     try:
         return parse_published(text)
-    except (SitrepError, ValueError):
+    except (SitrepError, ValueError, OverflowError):
         return _fallback_date(text)
 
 
@@ -78,7 +106,7 @@ def _fallback_date(text: str) -> date | None:
     """RFC 2822 dates (feeds, e-mail) and ISO timestamps with a time part."""
     try:
         return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     match = re.match(r"(\d{4})-(\d\d)-(\d\d)(?:[T ]|$)", text)
     if match:
@@ -90,10 +118,10 @@ def _fallback_date(text: str) -> date | None:
 
 
 def clean(value: Any) -> str | None:
-    """A metadata value as a stripped string, or None when blank."""
+    """A metadata value as a stripped string (lone surrogates replaced), or None when blank."""
     if value is None:
         return None
-    text = str(value).strip()
+    text = scrub(str(value)).strip()
     return text or None
 
 

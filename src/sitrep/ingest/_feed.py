@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.sax
 from collections.abc import Iterator
 from datetime import date
@@ -14,6 +15,14 @@ from ._files import read_bytes
 from ._html import html_to_text
 
 Item = Document | IngestError
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _no_surrogate(match: re.Match[bytes]) -> bytes:
+    """A character reference to a lone surrogate (which feedparser cannot encode) as U+FFFD."""
+    hex_digits, digits = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(digits)
+    return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF else match.group()
 
 
 def read_feed(path: str, opts: SourceOptions) -> Iterator[Item]:
@@ -26,7 +35,7 @@ def feed_documents(data: bytes, where: str, opts: SourceOptions) -> Iterator[Ite
 
     if b"\x00" in data[:65536]:
         raise SitrepError(E.E007, path=where)
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(_CHAR_REF.sub(_no_surrogate, data))
     if not parsed.entries:
         cause = parsed.get("bozo_exception") or "it has no entries"
         if parsed.get("bozo") or not parsed.get("version"):
@@ -37,7 +46,7 @@ def feed_documents(data: bytes, where: str, opts: SourceOptions) -> Iterator[Ite
         entry_where = f"{where}#{index}"
         try:
             yield _entry_document(entry, entry_where, site, opts)
-        except SitrepError as exc:
+        except Exception as exc:  # one bad entry never ends the feed
             yield IngestError.from_exception(entry_where, exc)
     error = parsed.get("bozo_exception")
     if isinstance(error, xml.sax.SAXException):  # broken XML: keep what was read, record it
@@ -56,5 +65,8 @@ def _entry_date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         parsed = entry.get(key)
         if parsed:
-            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            try:
+                return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            except (TypeError, ValueError, OverflowError):
+                return None
     return None

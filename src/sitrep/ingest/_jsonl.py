@@ -9,30 +9,30 @@ from typing import Any
 from ..errors import E, SitrepError
 from ..records import Document
 from ._base import IngestError, SourceOptions, make_document
-from ._files import read_bytes
+from ._files import bounded_lines, open_input, read_bytes
 from .textfile import decode_bytes
 
 Item = Document | IngestError
 
 
 def read_jsonl(path: str, opts: SourceOptions) -> Iterator[Item]:
-    """One item per non-blank line; a bad line is an ``IngestError`` naming ``path:line``."""
-    try:
-        fh = open(path, "rb")  # noqa: SIM115 - closed below, generator keeps it open
-    except OSError as exc:
-        raise SitrepError(E.E005, path=path, cause=exc.strerror or exc) from exc
-    with fh:
-        for number, line in enumerate(fh, start=1):
-            if line.strip():
+    """One item per non-blank line; a bad line is an ``IngestError`` naming ``path:line``.
+
+    Lines are read one at a time, never more than ``opts.max_bytes`` of one in memory.
+    """
+    with open_input(path) as fh:
+        for number, line in bounded_lines(fh, opts.max_bytes):
+            if line is None or line.strip():
                 yield _guarded(line, f"{path}:{number}", opts)
 
 
-def _guarded(line: bytes, where: str, opts: SourceOptions) -> Item:
+def _guarded(line: bytes | None, where: str, opts: SourceOptions) -> Item:
     try:
-        if len(line) > opts.max_bytes:
-            raise SitrepError(E.E401, path=where, size=len(line), limit=opts.max_bytes)
+        if line is None:
+            raise SitrepError(E.E401, path=where, size=f"over {opts.max_bytes}",
+                              limit=opts.max_bytes)
         return record_document(_parse(decode_bytes(line, where), where), where, opts)
-    except SitrepError as exc:
+    except Exception as exc:  # one bad record never ends the file
         return IngestError.from_exception(where, exc)
 
 
@@ -41,6 +41,8 @@ def read_json(path: str, opts: SourceOptions) -> Iterator[Item]:
     text = decode_bytes(read_bytes(path, opts), path)
     try:
         data = json.loads(text)
+    except RecursionError as exc:
+        raise SitrepError(E.E403, path=path, cause="it is nested too deeply") from exc
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":  # JSON Lines saved as .json
             yield from read_jsonl(path, opts)
@@ -54,13 +56,15 @@ def read_json(path: str, opts: SourceOptions) -> Iterator[Item]:
         where = f"{path}:[{index}]" if isinstance(data, list) else path
         try:
             yield record_document(record, where, opts)
-        except SitrepError as exc:
+        except Exception as exc:  # one bad record never ends the file
             yield IngestError.from_exception(where, exc)
 
 
 def _parse(text: str, where: str) -> Any:
     try:
         data = json.loads(text)
+    except RecursionError as exc:
+        raise SitrepError(E.E403, path=where, cause="it is nested too deeply") from exc
     except json.JSONDecodeError as exc:
         raise SitrepError(E.E403, path=where, cause=exc) from exc
     if not isinstance(data, dict):

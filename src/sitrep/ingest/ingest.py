@@ -1,8 +1,11 @@
 """``ingest``: sources -> coder -> store, in transactional batches, never losing or duplicating.
 
-Documents already in the store (same content hash) are skipped before coding. Each batch of
-coded documents is written in one transaction together with the errors met while reading it,
-so a run killed at any moment and started again ends with the rows of an uninterrupted run.
+Documents already in the store (same content hash) are skipped before coding; a copy whose
+metadata (date, title, URL, source) differs from the stored one's is recorded in
+``document_copies``, and with ``update_metadata`` it replaces the stored document (re-coded, so
+that its events take the new date). Each batch of coded documents is written in one transaction
+together with the errors and copies met while reading it, so a run killed at any moment and
+started again ends with the rows of an uninterrupted run.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import E, SitrepError
 from ..records import Document, Event
-from ._base import IngestError, SourceOptions
+from ._base import DocumentCopy, IngestError, SourceOptions
 from .sources import SourceUnit, estimate, expand, read_unit
 
 if TYPE_CHECKING:
@@ -52,6 +55,7 @@ class IngestReport:
     events: int = 0
     duplicates: int = 0
     failed: int = 0
+    copies: int = 0
     errors: list[IngestError] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
     elapsed: float = 0.0
@@ -66,15 +70,18 @@ class _Run:
     """State of one ingest run: pending batch, in-flight documents, counts."""
 
     def __init__(self, store: Store, commit_every: int, total: int,
-                 progress: Callable[[Progress], None] | None) -> None:
+                 progress: Callable[[Progress], None] | None, update: bool = False) -> None:
         self.store = store
+        self.update = update
+        self.pending_copies: list[DocumentCopy] = []
+        self.renew: set[str] = set()
         self.commit_every = commit_every
         self.total = total
         self.progress = progress
         self.report = IngestReport()
         self.pending: list[tuple[Document, Sequence[Event]]] = []
         self.pending_errors: list[IngestError] = []
-        self.seen: set[str] = set()
+        self.seen: dict[str, int] = {}  # id -> hash of the metadata first seen in this run
         self.failed_ids: set[str] = set()
         self.inflight: dict[int, Document] = {}
         self.returned = 0
@@ -86,14 +93,33 @@ class _Run:
         for item in items:
             if isinstance(item, IngestError):
                 self.error(item)
-            elif item.id in self.seen or self.store.has_document(item.id):
-                self.report.duplicates += 1
-                self.tick()
-            else:
-                self.seen.add(item.id)
+            elif self._is_new(item):
                 self.inflight[index] = item
                 index += 1
                 yield item
+            else:
+                self.report.duplicates += 1
+                self.tick()
+
+    def _is_new(self, doc: Document) -> bool:
+        """Whether to code ``doc``: not stored, or stored with other metadata and updating."""
+        copy = DocumentCopy.of(doc)
+        known = self.seen.get(doc.id)
+        stored = None if known is not None else self.store.stored_copy(doc.id)
+        if known is None and stored is None:
+            self.seen[doc.id] = copy.metadata_hash()
+            return True
+        same = copy.same_metadata(stored) if stored else known == copy.metadata_hash()
+        if same:
+            return False
+        self.report.copies += 1
+        self.pending_copies.append(copy)
+        if stored is None or not self.update:
+            return False
+        self.pending_copies.append(stored)  # the replaced metadata stays on record
+        self.renew.add(doc.id)
+        self.seen[doc.id] = copy.metadata_hash()
+        return True
 
     def error(self, error: IngestError) -> None:
         self.pending_errors.append(error)
@@ -121,9 +147,11 @@ class _Run:
             self.flush()
 
     def flush(self) -> None:
-        if not self.pending and not self.pending_errors:
+        if not self.pending and not self.pending_errors and not self.pending_copies:
             return
-        result = self.store.add_batch(self.pending, self.pending_errors)
+        renew = {d.id for d, _ in self.pending} & self.renew
+        result = self.store.add_batch(self.pending, self.pending_errors, self.pending_copies,
+                                      replace=renew)
         self.report.coded += result.added
         self.report.events += result.events
         self.report.duplicates += result.duplicates
@@ -132,7 +160,7 @@ class _Run:
         for failure in result.failed:
             self.report.errors.append(failure)
             self.report.failed += 1
-        self.pending, self.pending_errors = [], []
+        self.pending, self.pending_errors, self.pending_copies = [], [], []
         self.tick()
 
     def tick(self) -> None:
@@ -147,12 +175,12 @@ class _Run:
 def ingest(inputs: Iterable[str | Path], store: Store, coder: DocumentCoder,
            options: SourceOptions | None = None, workers: int = 1, batch_size: int = 32,
            commit_every: int = 64, progress: Callable[[Progress], None] | None = None,
-           ) -> IngestReport:
+           update_metadata: bool = False) -> IngestReport:
     """Read ``inputs``, code new documents with ``coder`` and store them in ``store``."""
     opts = options or SourceOptions()
-    units = list(expand(inputs))
+    units = list(expand(inputs, opts.follow_links))
     total = sum(estimate(u) if isinstance(u, SourceUnit) else 1 for u in units)
-    run = _Run(store, max(commit_every, 1), total, progress)
+    run = _Run(store, max(commit_every, 1), total, progress, update_metadata)
     pairs = coder.code_documents(run.documents(_items(units, opts)), n_process=workers,
                                  batch_size=batch_size, error_handler=run.on_coder_error)
     try:

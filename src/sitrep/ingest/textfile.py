@@ -60,18 +60,21 @@ def mask_front_matter(raw: str) -> tuple[dict[str, str], str]:
     return {}, raw  # no closing line: not a front-matter block, read as text
 
 
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, max_bytes: int | None = None) -> Document:
     """One article file as ``sitrep code`` reads it: an HTML page through trafilatura (as
-    ``ingest`` does), any other file as text with an optional front-matter block."""
+    ``ingest`` does), any other file as text with an optional front-matter block. A regular file
+    of at most ``max_bytes`` (E401 beyond, E420 for a FIFO or a device)."""
+    from ._base import SourceOptions
+    from ._files import read_bytes
+
     name = str(path)
+    opts = SourceOptions() if max_bytes is None else SourceOptions(max_bytes=max_bytes)
+    data = read_bytes(name, opts)
     if Path(name).suffix.lower() in HTML_SUFFIXES:
-        from ._base import SourceOptions
-        from ._files import read_bytes
         from ._html import html_document
 
-        opts = SourceOptions()
-        return html_document(read_bytes(name, opts), name, opts)
-    return read_text_file(name)
+        return html_document(data, name, opts)
+    return document_from_text(decode_bytes(data, name), name)
 
 
 def _parse_fields(lines: list[str]) -> dict[str, str]:
@@ -95,13 +98,3 @@ def document_from_text(raw: str, path: str = "<text>") -> Document:
         source=fields.get("source"),
         path=path,
     )
-
-
-def read_text_file(path: str | Path) -> Document:
-    """Read a UTF-8 text file into a ``Document``; unreadable input raises a catalogue error."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise SitrepError(E.E005, path=name, cause=exc.strerror or exc) from exc
-    return document_from_text(decode_bytes(data, name), name)

@@ -20,6 +20,9 @@ _KINDS = ("unit", "tens", "scale", "multiplier", "fraction", "vague", "zero", "q
           "toll_of")
 _WORD_RE = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?|[^\w\s]", re.UNICODE)
 _DIGITS_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+# Larger counts (more than the world's population, up to 10**308 digits and beyond) are not read
+# as numbers: a quantity that large keeps its text with a null number, like a vague one.
+MAX_COUNT = 10**10
 
 
 def words_of(text: str, lower: bool = True) -> list[str]:
@@ -134,7 +137,10 @@ def read_number(words: list[str], i: int, lex: NumberLexicon) -> tuple[int, int]
         else:
             break
         j += 1
-    return (int(round(total + current)), j) if seen else None
+    if not seen:
+        return None
+    value = total + current  # float('inf') for 309+ digits
+    return (int(round(value)) if value <= MAX_COUNT else MAX_COUNT + 1), j
 
 
 def _joins(words: list[str], j: int, lex: NumberLexicon) -> bool:
@@ -153,13 +159,20 @@ def read_quantity(words: list[str], i: int, lex: NumberLexicon) -> Quantity | No
         found = read_number(words, after, lex)
         if found is not None:
             approx = lex.approximate("qualifier", qualifier)
-            return Quantity(found[0], i, found[1], approx, qualifier)
+            return _bounded(Quantity(found[0], i, found[1], approx, qualifier))
     found = read_number(words, i, lex)
     if found is not None:
         approx = any(lex.has("multiplier", w) and lex.approximate("multiplier", w)
                      for w in words[i:found[1]])
-        return Quantity(found[0], i, found[1], approx)
+        return _bounded(Quantity(found[0], i, found[1], approx))
     return _vague_or_zero(words, i, lex)
+
+
+def _bounded(quantity: Quantity) -> Quantity:
+    """A quantity over ``MAX_COUNT`` becomes vague: its text is kept, its number dropped."""
+    if quantity.number is not None and quantity.number > MAX_COUNT:
+        return Quantity(None, quantity.start, quantity.end, True, quantity.qualifier)
+    return quantity
 
 
 def _vague_or_zero(words: list[str], i: int, lex: NumberLexicon) -> Quantity | None:

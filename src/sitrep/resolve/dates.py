@@ -208,7 +208,10 @@ def _resolve_text(text: str, published: date | None, future: bool) -> DateResolu
         for rule in g.rules:
             m = rule.pattern.fullmatch(candidate)
             if m is not None and _valid(rule, m, candidate):
-                return _HANDLERS[rule.name](m, g, published, future)
+                try:
+                    return _HANDLERS[rule.name](m, g, published, future)
+                except (OverflowError, ValueError):  # off the calendar (year 0 or 10000)
+                    return None
     return None
 
 

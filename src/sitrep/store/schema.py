@@ -19,7 +19,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, Literal
 
-from ..ingest._base import IngestError
+from ..ingest._base import DocumentCopy, IngestError
 from ..records import Actor, Document, Event, Location, TextSpan
 
 SCHEMA_VERSION = 1
@@ -114,6 +114,8 @@ def tables() -> tuple[Table, ...]:
                                       + record_columns(TextSpan)), ("event_id", "idx")),
         Table("ingest_errors", tuple(record_columns(IngestError))
               + (Column("recorded_at", "TIMESTAMP"),), ("source", "code")),
+        Table("document_copies", tuple(record_columns(DocumentCopy))
+              + (Column("seen_at", "TIMESTAMP"),), ("doc_id", "path")),
     )
 
 

@@ -17,7 +17,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import E, SitrepError
-from ..ingest._base import IngestError
+from ..ingest._base import DocumentCopy, IngestError
 from ..records import Document, Event
 from . import _codec, query
 from .schema import (
@@ -34,6 +34,10 @@ _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
           "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
           "VARCHAR[]": pa.list_(pa.string())}
 _WRITE_ORDER = ("documents", "events", "event_actors", "event_places", "event_mentions")
+# What a row the store cannot hold raises (a count over 64 bits, text that is not valid UTF-8):
+# the batch is retried document by document and the bad one is recorded as E415.
+_WRITE_ERRORS = (duckdb.Error, pa.ArrowException, OverflowError, ValueError, TypeError,
+                 UnicodeError)
 
 
 @dataclass(slots=True)
@@ -137,6 +141,19 @@ class Store:
         row = self._con.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone()
         return row is not None
 
+    def stored_copy(self, doc_id: str) -> DocumentCopy | None:
+        """Where the stored document with this id came from, with its metadata (or None)."""
+        row = self._con.execute("SELECT id, coalesce(path, url, id), published, title, url, "
+                                "source FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return DocumentCopy(*row) if row else None
+
+    def copies(self) -> list[DocumentCopy]:
+        """Copies of stored texts that came with other metadata (``document_copies``)."""
+        cols = ("doc_id", "path", "published", "title", "url", "source")
+        rows = self._con.execute(f"SELECT {', '.join(cols)} FROM document_copies "
+                                 "ORDER BY doc_id, path").fetchall()
+        return [DocumentCopy(*row) for row in rows]
+
     def add(self, doc: Document, events: Sequence[Event]) -> bool:
         """Store one document with its events in one transaction; False if already stored."""
         result = self.add_batch([(doc, events)])
@@ -145,29 +162,35 @@ class Store:
         return result.added == 1
 
     def add_batch(self, items: Sequence[tuple[Document, Sequence[Event]]],
-                  errors: Sequence[IngestError] = ()) -> BatchResult:
-        """Store documents with their events, and ingest errors, in one transaction.
+                  errors: Sequence[IngestError] = (), copies: Sequence[DocumentCopy] = (),
+                  replace: Iterable[str] = ()) -> BatchResult:
+        """Store documents with their events, ingest errors and copies, in one transaction.
 
-        Documents already stored (or repeated in ``items``) are counted as duplicates. If the
-        batch cannot be written, each document is retried in a transaction of its own, and a
-        document that still fails is returned in ``failed`` (and recorded as an error).
+        Documents already stored (or repeated in ``items``) are counted as duplicates, except
+        those whose ids are in ``replace``: their stored rows are replaced (metadata updated,
+        events re-coded). If the batch cannot be written, each document is retried in a
+        transaction of its own, and one that still fails is returned in ``failed`` (and recorded
+        as an error).
         """
-        fresh, duplicates = self._fresh(items)
+        renew = set(replace)
+        fresh, duplicates = self._fresh(items, renew)
         result = BatchResult(duplicates=duplicates)
         try:
             with self._transaction():
+                self._delete_documents([d.id for d, _ in fresh if d.id in renew])
                 self._write(fresh, errors)
-        except duckdb.Error:
-            return self._write_one_by_one(fresh, errors, result)
+                self._insert_copies(copies)
+        except _WRITE_ERRORS:
+            return self._write_one_by_one(fresh, errors, result, renew, copies)
         result.added = len(fresh)
         result.events = sum(len(events) for _, events in fresh)
         return result
 
-    def _fresh(self, items: Sequence[tuple[Document, Sequence[Event]]]
+    def _fresh(self, items: Sequence[tuple[Document, Sequence[Event]]], renew: set[str]
                ) -> tuple[list[tuple[Document, Sequence[Event]]], int]:
         ids = list({doc.id for doc, _ in items})
         stored = {r[0] for r in self._con.execute(
-            "SELECT id FROM documents WHERE list_contains(?, id)", [ids]).fetchall()}
+            "SELECT id FROM documents WHERE list_contains(?, id)", [ids]).fetchall()} - renew
         fresh: list[tuple[Document, Sequence[Event]]] = []
         for doc, events in items:
             if doc.id not in stored:
@@ -176,12 +199,14 @@ class Store:
         return fresh, len(items) - len(fresh)
 
     def _write_one_by_one(self, fresh: list[tuple[Document, Sequence[Event]]],
-                          errors: Sequence[IngestError], result: BatchResult) -> BatchResult:
+                          errors: Sequence[IngestError], result: BatchResult,
+                          renew: set[str], copies: Sequence[DocumentCopy]) -> BatchResult:
         for doc, events in fresh:
             try:
                 with self._transaction():
+                    self._delete_documents([doc.id] if doc.id in renew else [])
                     self._write([(doc, events)], ())
-            except duckdb.Error as exc:
+            except _WRITE_ERRORS as exc:
                 source = doc.path or doc.url or doc.id
                 result.failed.append(IngestError.from_exception(
                     source, SitrepError(E.E415, path=source, cause=exc), doc.id))
@@ -189,7 +214,25 @@ class Store:
             result.added += 1
             result.events += len(events)
         self.add_errors([*errors, *result.failed])
+        with self._transaction():
+            self._insert_copies(copies)
         return result
+
+    def _delete_documents(self, ids: Sequence[str]) -> None:
+        """Remove documents and all their event rows (before they are stored anew)."""
+        if not ids:
+            return
+        events = "SELECT id FROM events WHERE list_contains(?, doc_id)"
+        for name in ("event_mentions", "event_places", "event_actors"):
+            self._con.execute(f"DELETE FROM {name} WHERE event_id IN ({events})", [ids])
+        self._con.execute("DELETE FROM events WHERE list_contains(?, doc_id)", [ids])
+        self._con.execute("DELETE FROM documents WHERE list_contains(?, id)", [ids])
+
+    def _insert_copies(self, copies: Sequence[DocumentCopy]) -> None:
+        now = datetime.now(UTC).replace(tzinfo=None)
+        unique = {(c.doc_id, c.path): c for c in copies}
+        self._insert("document_copies", [{**_codec.flatten(c), "seen_at": now}
+                                         for c in unique.values()], ignore=True)
 
     def _write(self, items: Sequence[tuple[Document, Sequence[Event]]],
                errors: Sequence[IngestError]) -> None:
@@ -281,16 +324,19 @@ class Store:
         return query.stats(self._con)
 
     def export(self, out: str | Path, format: str = "csv", layout: str = "native",
-               chunk: int = 5000, **filters: Any) -> int:
+               chunk: int = 5000, force: bool = False, **filters: Any) -> int:
         """Write the events (optionally filtered as in ``events``) to ``out``; rows written.
 
-        Events are read and written ``chunk`` at a time, so memory stays bounded.
+        Events are read and written ``chunk`` at a time, so memory stays bounded. An existing
+        ``out`` is replaced only with ``force``, and the store itself never (E419).
         """
-        from .export import export_chunks
+        from .export import check_target, export_chunks
 
+        check_target(Path(out), force, [self.path])  # before any query runs
         flt = query.EventFilter.build(**filters)
         chunks = query.iter_events(self._con, flt, chunk=chunk)
-        return export_chunks(chunks, self._documents_for, out, format, layout)
+        return export_chunks(chunks, self._documents_for, out, format, layout, force=force,
+                             protect=[self.path])
 
     def _documents_for(self, events: Sequence[Event]) -> dict[str, Mapping[str, Any]]:
         ids = sorted({e.doc_id for e in events})
