@@ -18,7 +18,7 @@ from pathlib import Path
 
 import spacy
 
-from sitrep.ingest.textfile import read_text_file
+from sitrep.ingest.textfile import read_document
 from sitrep.nlp import MODEL_NAMES
 from sitrep.pipeline import Coder
 from sitrep.text import normalise
@@ -29,7 +29,7 @@ CORPUS_DIRS = (ROOT / "samples", ROOT / "tests" / "data" / "seed")
 
 def corpus(repeat: int) -> list[tuple[str, str | None]]:
     """The bundled articles, repeated ``repeat`` times (each copy made unique by a suffix)."""
-    docs = [read_text_file(p) for d in CORPUS_DIRS if d.exists() for p in sorted(d.glob("*.txt"))]
+    docs = [read_document(p) for d in CORPUS_DIRS if d.exists() for p in sorted(d.glob("*.txt"))]
     base = [(d.text, d.published.isoformat() if d.published else None) for d in docs]
     return [(f"{text}\n\nCopy {i}.", pub) for i in range(repeat) for text, pub in base]
 
