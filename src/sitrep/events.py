@@ -50,7 +50,13 @@ class EventDraft:
 
     @property
     def best(self) -> Mention:
-        return max(self.mentions, key=lambda m: (specificity(m.cameo), not m.headline,
+        """The mention whose code the event takes: one of the first sentence that tells it (a
+        later sentence's side act, "seized a pistol", does not recode the killing), the most
+        specific there."""
+        told = [m.sentence_index for m in self.mentions if not m.headline]
+        first = min(told) if told else None
+        return max(self.mentions, key=lambda m: (m.sentence_index == first,
+                                                  specificity(m.cameo), not m.headline,
                                                   -m.sentence_index))
 
     @property
