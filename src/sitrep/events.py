@@ -28,6 +28,7 @@ AGGREGATE = re.compile(r"\b(bringing|brings|brought|total|tally|toll (?:rose|ris
 # Words that set an act apart from the incident told before it.
 DISTINCT = re.compile(r"\b(separately|separate|elsewhere|meanwhile|another|earlier|previous|"
                       r"(?:days?|weeks?|hours?|months?) (?:after|before|earlier))\b", re.IGNORECASE)
+WEAPON_CODES = frozenset({"183", "1831", "1832", "1833", "193", "194", "195", "2041", "2042"})
 _GENERIC_CODES = frozenset({"18", "19", "20", "180", "190", "200", "14", "140", "13", "130"})
 
 
@@ -50,14 +51,20 @@ class EventDraft:
 
     @property
     def best(self) -> Mention:
-        """The mention whose code the event takes: one of the first sentence that tells it (a
-        later sentence's side act, "seized a pistol", does not recode the killing), the most
-        specific there."""
+        """The mention whose code the event takes: one of the first sentence that tells it, or a
+        later one naming the weapon of its generic attack ("killed" ... "the drone strike"); a
+        later side act ("seized a pistol") does not recode the killing. The most specific."""
         told = [m.sentence_index for m in self.mentions if not m.headline]
         first = min(told) if told else None
-        return max(self.mentions, key=lambda m: (m.sentence_index == first,
-                                                  specificity(m.cameo), not m.headline,
-                                                  -m.sentence_index))
+        anchor = [m.cameo for m in self.mentions if m.sentence_index == first]
+
+        def eligible(m: Mention) -> bool:  # the first sentence's, or a weapon that refines it
+            return m.sentence_index == first or any(
+                code in _GENERIC_CODES and m.cameo[:2] == code[:2] and m.cameo in WEAPON_CODES
+                for code in anchor)
+
+        return max(self.mentions, key=lambda m: (eligible(m), specificity(m.cameo),
+                                                  not m.headline, -m.sentence_index))
 
     @property
     def date(self) -> DateResolution | None:
