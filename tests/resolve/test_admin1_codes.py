@@ -14,7 +14,7 @@ def test_admin1_codes_table() -> None:
     assert len(codes) > 3000
     assert codes[("IQ", "07")] == "Mayorality of Baghdad"
     assert codes[("KE", "05")] == "Nairobi Area"
-    assert all(len(cc) == 2 and code for cc, code in codes)
+    assert all(len(cc) == 2 for cc, _code in codes)
 
 
 def test_no_reverse_geocoder_or_fastapi_import() -> None:
