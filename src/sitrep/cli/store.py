@@ -13,6 +13,7 @@ from ..ingest import IngestReport, Progress, SourceOptions, ingest
 from ..ingest._base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 from ..records import Event
 from ..store import DEFAULT_PATH, FORMATS, LAYOUTS, Stats, Store
+from ..store.export import format_for
 from ._safe import cell, json_line, plain
 
 
@@ -35,11 +36,16 @@ def register(sub: Any) -> None:
                             "GDELT 2.0-like column layout (see docs/store.md).")
     _add_db(export)
     _add_filters(export)
-    export.add_argument("--format", choices=FORMATS, default="csv")
+    export.add_argument("--format", choices=FORMATS, default=None,
+                        help="default: from OUT's extension (.csv .tsv .parquet .jsonl), else csv "
+                        "(tsv for the gdelt layouts)")
     export.add_argument("--layout", choices=LAYOUTS, default="native")
+    export.add_argument("--header", action=argparse.BooleanOptionalAction, default=None,
+                        help="CSV/TSV header row (default: yes, but no for the gdelt layouts, "
+                        "as GDELT's files)")
     export.add_argument("--force", action="store_true",
                         help="replace OUT if it exists (never the store itself)")
-    export.add_argument("out", metavar="OUT", help="output file")
+    export.add_argument("out", metavar="OUT", help="output file, or - for standard output")
     export.set_defaults(handler=run_export)
 
 
@@ -229,8 +235,14 @@ def _print_stats(stats: Stats, format: str) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    fmt = args.format or format_for(args.out, args.layout)
+    out = sys.stdout.buffer if args.out == "-" else args.out
     with Store(args.db, read_only=True) as store:
-        count = store.export(args.out, args.format, args.layout, force=args.force,
+        count = store.export(out, fmt, args.layout, force=args.force, header=args.header,
                              **_filters(args))
-    print(f"wrote {count} rows ({args.layout} layout, {args.format}) to {plain(args.out)}")
+    if args.out == "-":
+        sys.stdout.flush()
+    where = "standard output" if args.out == "-" else plain(args.out)
+    print(f"wrote {count} rows ({args.layout} layout, {fmt}) to {where}",
+          file=sys.stderr if args.out == "-" else sys.stdout)
     return 0

@@ -1,4 +1,9 @@
-"""Writing events out: CSV, Parquet or JSONL, in the native, ACLED or GDELT layout.
+"""Writing events out: CSV, TSV, Parquet or JSONL, in the native, ACLED or GDELT layouts.
+
+The format follows the file name's extension unless one is given (``format_for``). The GDELT
+layouts are written tab-separated without a header, as GDELT's files are (``header=True`` adds
+one); other CSV has a header. ``out`` may be a binary stream (the CLI passes standard output for
+``-``), which is written directly.
 
 A file is written safely: never over the store being read, never over an existing file unless
 ``force``; through a temporary file next to it, created with an unpredictable name and
@@ -9,11 +14,13 @@ in one step. In CSV, a text cell a spreadsheet would run as a formula (leading `
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -23,13 +30,28 @@ import pyarrow.compute as pc
 
 from ..errors import E, SitrepError
 from ..records import Event
-from ._layouts import Columns, Lookups, layout
+from ._layouts import LAYOUTS, Columns, Lookups, layout
 
-FORMATS = ("csv", "parquet", "jsonl")
-LAYOUTS = ("native", "acled", "gdelt")
+__all__ = ["FORMATS", "LAYOUTS", "export_chunks", "export_events", "format_for", "layout_columns",
+           "layout_table", "to_dataframe"]
+
+FORMATS = ("csv", "tsv", "parquet", "jsonl")
+_EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".parquet": "parquet",
+               ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
 _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
           "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
 _FORMULA = "^[=+\\-@\t\r]"  # what spreadsheets read as the start of a formula
+
+
+def format_for(out: str | Path, layout: str = "native") -> str:
+    """The format a file name asks for by its extension (``x.parquet`` -> parquet); CSV when
+    the extension says nothing (TSV for the GDELT layouts)."""
+    suffixes = [s.lower() for s in Path(str(out)).suffixes]
+    for suffix in reversed(suffixes):
+        if suffix in _EXTENSIONS:
+            found = _EXTENSIONS[suffix]
+            return "tsv" if found == "csv" and layout.startswith("gdelt") else found
+    return "tsv" if layout.startswith("gdelt") else "csv"
 
 
 def layout_columns(name: str) -> Columns:
@@ -41,8 +63,14 @@ def layout_table(events: Sequence[Event], docs: Mapping[str, Mapping[str, Any]],
                  name: str, lookups: Lookups | None = None) -> pa.Table:
     """The events as an Arrow table in a layout (events the layout cannot hold are left out)."""
     columns, row_fn = layout(name)
-    look = lookups or (Lookups.load() if name != "native" else Lookups({}, {}, {}))
-    rows = [row for e in events if (row := row_fn(e, docs.get(e.doc_id, {}), look)) is not None]
+    look = lookups or (Lookups.load() if name != "native" else Lookups.empty())
+    rows: list[dict[str, Any]] = []
+    for event in events:
+        row = row_fn(event, docs.get(event.doc_id, {}), look)
+        if isinstance(row, list):
+            rows.extend(row)
+        elif row is not None:
+            rows.append(row)
     return pa.Table.from_pylist(rows, schema=arrow_schema(columns))
 
 
@@ -51,37 +79,56 @@ def arrow_schema(columns: Columns) -> pa.Schema:
 
 
 def export_events(events: Sequence[Event], docs: Mapping[str, Mapping[str, Any]],
-                  out: str | Path, format: str = "csv", layout: str = "native",
-                  force: bool = False) -> int:
+                  out: str | Path | IO[bytes], format: str | None = None,
+                  layout: str = "native", force: bool = False, header: bool | None = None) -> int:
     """Write ``events`` to ``out`` (see the module docstring); returns the number of rows."""
-    return export_chunks([events], lambda _chunk: docs, out, format, layout, force=force)
+    return export_chunks([events], lambda _chunk: docs, out, format, layout, force=force,
+                         header=header)
 
 
 DocsFor = Callable[[Sequence[Event]], Mapping[str, Mapping[str, Any]]]
 
 
-def export_chunks(chunks: Iterable[Sequence[Event]], docs_for: DocsFor, out: str | Path,
-                  format: str = "csv", layout: str = "native", force: bool = False,
-                  protect: Sequence[str | Path] = ()) -> int:
+def export_chunks(chunks: Iterable[Sequence[Event]], docs_for: DocsFor,
+                  out: str | Path | IO[bytes], format: str | None = None,
+                  layout: str = "native", force: bool = False,
+                  protect: Sequence[str | Path] = (), header: bool | None = None) -> int:
     """Like ``export_events`` for events that come in chunks (written as they come).
 
     ``protect`` names files never to replace, even with ``force`` (the store being read).
     """
+    columns = layout_columns(layout)  # E412 for an unknown layout, before any file is made
+    if format is None:
+        format = format_for(out if isinstance(out, str | Path) else "-", layout)
     if format not in FORMATS:
         raise SitrepError(E.E412, name="format", value=format, choices=", ".join(FORMATS))
-    columns = layout_columns(layout)  # E412 for an unknown layout, before any file is made
-    look = Lookups.load() if layout != "native" else Lookups({}, {}, {})
-    target = Path(out)
-    check_target(target, force, protect)
-    fd, name = _temporary(target)
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as fh, _Writer(fh, format, arrow_schema(columns)) as writer:
+    look = Lookups.load() if layout != "native" else Lookups.empty()
+    options = _Options(format, arrow_schema(columns),
+                       not layout.startswith("gdelt") if header is None else header,
+                       "\t" if format == "tsv" or layout.startswith("gdelt") else ",")
+
+    def write(fh: IO[bytes]) -> int:
+        with _Writer(fh, options) as writer:
             for chunk in chunks:
                 if format == "jsonl" and layout == "native":
                     writer.write_records([e.to_dict() for e in chunk])
                 else:
                     writer.write_table(layout_table(chunk, docs_for(chunk), layout, look))
+        return writer.rows
+
+    if not isinstance(out, str | Path):
+        return write(out)
+    return _write_file(Path(out), write, force, protect)
+
+
+def _write_file(target: Path, write: Callable[[IO[bytes]], int], force: bool,
+                protect: Sequence[str | Path]) -> int:
+    check_target(target, force, protect)
+    fd, name = _temporary(target)
+    tmp = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            rows = write(fh)
         _publish(tmp, target, force)
     except (OSError, pa.ArrowException) as exc:
         tmp.unlink(missing_ok=True)
@@ -89,7 +136,7 @@ def export_chunks(chunks: Iterable[Sequence[Event]], docs_for: DocsFor, out: str
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return writer.rows
+    return rows
 
 
 def check_target(target: Path, force: bool, protect: Sequence[str | Path] = ()) -> None:
@@ -156,11 +203,20 @@ def neutralise_formulas(table: pa.Table) -> pa.Table:
     return table
 
 
-class _Writer:
-    """Appends Arrow tables (or JSON records) to one CSV, Parquet or JSONL file."""
+@dataclass(frozen=True, slots=True)
+class _Options:
+    format: str
+    schema: pa.Schema
+    header: bool
+    delimiter: str
 
-    def __init__(self, fh: IO[bytes], format: str, schema: pa.Schema) -> None:
-        self.fh, self.format, self.schema = fh, format, schema
+
+class _Writer:
+    """Appends Arrow tables (or JSON records) to one CSV/TSV, Parquet or JSONL stream."""
+
+    def __init__(self, fh: IO[bytes], options: _Options) -> None:
+        self.fh, self.options = fh, options
+        self.format = "csv" if options.format == "tsv" else options.format
         self.rows = 0
         self._sink: Any = None
 
@@ -168,12 +224,15 @@ class _Writer:
         if self.format == "parquet":
             import pyarrow.parquet as pq
 
-            self._sink = pq.ParquetWriter(self.fh, self.schema)
+            self._sink = pq.ParquetWriter(self.fh, self.options.schema)
         elif self.format == "csv":
             import pyarrow.csv as pacsv
 
-            self._sink = pacsv.CSVWriter(self.fh, self.schema,
-                                         write_options=pacsv.WriteOptions(quoting_style="needed"))
+            write_options = pacsv.WriteOptions(quoting_style="needed",
+                                               include_header=self.options.header,
+                                               delimiter=self.options.delimiter)
+            self._sink = pacsv.CSVWriter(self.fh, self.options.schema,
+                                         write_options=write_options)
         return self
 
     def write_table(self, table: pa.Table) -> None:
@@ -194,7 +253,8 @@ class _Writer:
         if self._sink is not None:
             self._sink.close()
         self.fh.flush()
-        os.fsync(self.fh.fileno())
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # a pipe, a BytesIO
+            os.fsync(self.fh.fileno())
 
 
 def _json_default(value: Any) -> str:

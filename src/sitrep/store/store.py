@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import duckdb
 import pyarrow as pa
@@ -323,25 +323,30 @@ class Store:
         """Counts by day, country and type, and total fatalities."""
         return query.stats(self._con)
 
-    def export(self, out: str | Path, format: str = "csv", layout: str = "native",
-               chunk: int = 5000, force: bool = False, **filters: Any) -> int:
+    def export(self, out: str | Path | IO[bytes], format: str | None = None,
+               layout: str = "native", chunk: int = 5000, force: bool = False,
+               header: bool | None = None, **filters: Any) -> int:
         """Write the events (optionally filtered as in ``events``) to ``out``; rows written.
 
-        Events are read and written ``chunk`` at a time, so memory stays bounded. An existing
-        ``out`` is replaced only with ``force``, and the store itself never (E419).
+        ``format`` defaults to the one ``out``'s extension names (``export.format_for``); ``out``
+        may be a binary stream. Events are read and written ``chunk`` at a time, so memory stays
+        bounded. An existing ``out`` is replaced only with ``force``, and the store itself
+        never (E419).
         """
         from .export import check_target, export_chunks
 
-        check_target(Path(out), force, [self.path])  # before any query runs
+        if isinstance(out, str | Path):
+            check_target(Path(out), force, [self.path])  # before any query runs
         flt = query.EventFilter.build(**filters)
         chunks = query.iter_events(self._con, flt, chunk=chunk)
         return export_chunks(chunks, self._documents_for, out, format, layout, force=force,
-                             protect=[self.path])
+                             protect=[self.path], header=header)
 
     def _documents_for(self, events: Sequence[Event]) -> dict[str, Mapping[str, Any]]:
         ids = sorted({e.doc_id for e in events})
         rel = self._con.execute(
-            "SELECT id, title, url, path, source, published, ingested_at FROM documents "
+            "SELECT id, title, url, path, source, published, ingested_at, length(text) AS text_len "
+            "FROM documents "
             "WHERE list_contains(?, id)", [ids])
         return {row["id"]: row for row in query.fetch_dicts(rel)}
 
