@@ -18,6 +18,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ _EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".parquet": "parquet
 _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
           "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
 _FORMULA = "^[=+\\-@\t\r]"  # what spreadsheets read as the start of a formula
+_TSV_BREAKS = re.compile("[\t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # cell/line breaks
 
 
 def format_for(out: str | Path, layout: str = "native") -> str:
@@ -216,9 +218,10 @@ class _Writer:
 
     def __init__(self, fh: IO[bytes], options: _Options) -> None:
         self.fh, self.options = fh, options
-        self.format = "csv" if options.format == "tsv" else options.format
+        self.format = options.format
         self.rows = 0
         self._sink: Any = None
+        self._header_done = False
 
     def __enter__(self) -> _Writer:
         if self.format == "parquet":
@@ -239,10 +242,23 @@ class _Writer:
         if self.format == "jsonl":
             self.write_records(table.to_pylist())
             return
-        if self.format == "csv":
+        if self.format in ("csv", "tsv"):
             table = neutralise_formulas(table)
-        self._sink.write_table(table)
+        if self.format == "tsv":
+            self._write_tsv(table)
+        else:
+            self._sink.write_table(table)
         self.rows += table.num_rows
+
+    def _write_tsv(self, table: pa.Table) -> None:
+        """GDELT-style lines: no quoting; tabs and line breaks inside text become spaces."""
+        lines = []
+        if self.options.header and not self._header_done:
+            lines.append("\t".join(table.column_names))
+            self._header_done = True
+        for row in table.to_pylist():
+            lines.append("\t".join(_tsv_cell(v) for v in row.values()))
+        self.fh.write("".join(f"{line}\n" for line in lines).encode("utf-8", "surrogatepass"))
 
     def write_records(self, records: list[dict[str, Any]]) -> None:
         lines = [json.dumps(r, ensure_ascii=False, default=_json_default) + "\n" for r in records]
@@ -255,6 +271,16 @@ class _Writer:
         self.fh.flush()
         with contextlib.suppress(OSError, ValueError, AttributeError):  # a pipe, a BytesIO
             os.fsync(self.fh.fileno())
+
+
+def _tsv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return _TSV_BREAKS.sub(" ", str(value))
 
 
 def _json_default(value: Any) -> str:
