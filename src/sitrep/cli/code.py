@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from typing import Any
 
 from ..errors import E, SitrepError
 from ..ingest._base import DEFAULT_MAX_BYTES
 from ..ingest._files import open_input
 from ..ingest.textfile import HTML_SUFFIXES, decode_bytes, document_from_text, read_document
+from ..language import NonEnglishWarning
 from ..records import Document, Event, replace
 from ..resolve.dates import parse_published
 from ..text import DEFAULT_MAX_CHARS
-from ._safe import cell, json_line
+from ._safe import cell, json_line, plain
 
 
 def register(sub: Any) -> None:
@@ -42,13 +44,27 @@ def run(args: argparse.Namespace) -> int:
     coder = Coder.load(model=args.model, kb_files=args.kb)
     coder.max_chars = args.max_chars
     for document in documents:
-        events = coder.code_document(document)
+        with warnings.catch_warnings():  # the CLI says it in a note instead
+            warnings.simplefilter("ignore", NonEnglishWarning)
+            events = coder.code_document(document)
+        if not events:
+            _note_language(document)
         if args.format == "jsonl":
             for event in events:
                 sys.stdout.write(json_line(event.to_dict()))
         else:
             _print_table(document, events)
     return 0
+
+
+def _note_language(document: Document) -> None:
+    from ..language import non_english
+
+    language = non_english(document.text)
+    if language is not None:
+        print(f"sitrep: note: {plain(document.path or '<text>')} looks like {language}, not "
+              "English; sitrep codes English news only, so it found no events. Translate the "
+              "text to English first.", file=sys.stderr)
 
 
 def _read(path: str, published: Any, max_bytes: int) -> Document:
