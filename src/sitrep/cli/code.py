@@ -15,7 +15,7 @@ from ..language import NonEnglishWarning
 from ..records import Document, Event, replace
 from ..resolve.dates import parse_published
 from ..text import DEFAULT_MAX_CHARS
-from ._safe import cell, json_line, plain
+from ._safe import cell, console, json_line, plain
 
 
 def register(sub: Any) -> None:
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         with warnings.catch_warnings():  # the CLI says it in a note instead
             warnings.simplefilter("ignore", NonEnglishWarning)
             events = coder.code_document(document)
-        if not events:
+        if not events and not args.quiet:
             _note_language(document)
         if args.format == "jsonl":
             for event in events:
@@ -95,7 +95,6 @@ def _bounded_bytes(path: str, max_bytes: int) -> bytes:
 
 
 def _print_table(document: Document, events: list[Event]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     title = f"{document.path or ''}  {document.title or ''}  published {document.published or '?'}"
@@ -104,10 +103,7 @@ def _print_table(document: Document, events: list[Event]) -> None:
         table.add_column(column, overflow="fold")
     for event in events:
         table.add_row(*(cell(value) for value in _row(event)))
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=160)
-    console.print(table if events else cell(f"{title.strip()}: no events"))
+    console().print(table if events else cell(f"{title.strip()}: no events"))
 
 
 def _row(event: Event) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -14,7 +15,7 @@ from ..ingest._base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 from ..records import Event
 from ..store import DEFAULT_PATH, FORMATS, LAYOUTS, Stats, Store
 from ..store.export import format_for
-from ._safe import cell, json_line, plain
+from ._safe import cell, console, json_line, plain
 
 
 def register(sub: Any) -> None:
@@ -118,13 +119,23 @@ def run_ingest(args: argparse.Namespace) -> int:
                          max_bytes=args.max_bytes, max_chars=args.max_chars,
                          timeout=args.timeout, allow_private=args.allow_private,
                          follow_links=args.follow_links)
+    new_store = args.db != ":memory:" and not os.path.lexists(args.db)
     with Store(args.db) as store:
         coder = load_coder(args)
         with _progress(_show_progress(args.progress)) as on_progress:
             report = ingest(args.inputs, store, coder, opts, workers=max(args.workers, 1),
                             commit_every=max(args.batch_size, 1), progress=on_progress,
                             update_metadata=args.update_metadata)
-    _print_report(report, args.db, args.update_metadata)
+    stored_nothing = new_store and not report.coded and not report.duplicates
+    if stored_nothing:  # no store is left behind by a run that stored nothing
+        for path in (args.db, f"{args.db}.wal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(path)
+    _print_report(report, args.db, args.update_metadata, args)
+    if stored_nothing:
+        print(f"sitrep: error: nothing was stored, so no store was created at {plain(args.db)}; "
+              "check the inputs (the errors above say why each failed)", file=sys.stderr)
+        return 1
     return 1 if report.failed else 0
 
 
@@ -158,7 +169,19 @@ def _progress(show: bool) -> Iterator[Callable[[Progress], None] | None]:
         yield update
 
 
-def _print_report(report: IngestReport, db: str, updated: bool = False) -> None:
+def _print_report(report: IngestReport, db: str, updated: bool,
+                  args: argparse.Namespace) -> None:
+    if not args.quiet:
+        _print_summary(report, db, updated)
+    shown = report.errors if args.verbose else report.errors[:20]
+    for error in shown:
+        print(f"  {plain(error.source)}: {plain(error.message)}", file=sys.stderr)
+    if len(report.errors) > len(shown):
+        print(f"  ... and {len(report.errors) - 20} more (all are in the store's ingest_errors "
+              "table; -v lists them all)", file=sys.stderr)
+
+
+def _print_summary(report: IngestReport, db: str, updated: bool) -> None:
     print(f"coded {report.coded} documents ({report.events} events), skipped "
           f"{report.duplicates} duplicates, failed {report.failed} "
           f"in {report.elapsed:.1f} s ({report.docs_per_second:.1f} docs/s) -> {db}")
@@ -170,11 +193,6 @@ def _print_report(report: IngestReport, db: str, updated: bool = False) -> None:
     if report.undated:
         print(f"{len(report.undated)} documents had no publication date (stored with "
               f"published empty), e.g. {plain(report.undated[0])}")
-    for error in report.errors[:20]:
-        print(f"  {plain(error.source)}: {plain(error.message)}", file=sys.stderr)
-    if len(report.errors) > 20:
-        print(f"  ... and {len(report.errors) - 20} more (all are in the store's ingest_errors "
-              "table)", file=sys.stderr)
 
 
 def run_events(args: argparse.Namespace) -> int:
@@ -193,13 +211,14 @@ def run_events(args: argparse.Namespace) -> int:
 
 
 def _print_events(events: list[Event]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
+    out = console()
     table = Table(title=f"{len(events)} events")
     for column in ("date", "cameo", "type", "actor1", "actor2", "where", "dead"):
         table.add_column(column, no_wrap=column in ("date", "cameo", "dead"))
-    table.add_column("sentence", overflow="fold", min_width=30, ratio=1)
+    table.add_column("sentence", overflow="fold", min_width=30,
+                     ratio=1 if out.is_terminal else None)
     for e in events:
         kind = e.acled_sub_event_type or e.plover or ""
         where = ", ".join(filter(None, [e.location.name, e.location.country])) \
@@ -207,7 +226,7 @@ def _print_events(events: list[Event]) -> None:
         values = (e.event_date, e.cameo, kind, e.actor1.name if e.actor1 else "",
                   e.actor2.name if e.actor2 else "", where, e.fatalities, e.sentence[:160])
         table.add_row(*(cell(v) for v in values))
-    Console().print(table)
+    out.print(table)
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -243,6 +262,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.out == "-":
         sys.stdout.flush()
     where = "standard output" if args.out == "-" else plain(args.out)
-    print(f"wrote {count} rows ({args.layout} layout, {fmt}) to {where}",
-          file=sys.stderr if args.out == "-" else sys.stdout)
+    if not args.quiet:
+        print(f"wrote {count} rows ({args.layout} layout, {fmt}) to {where}",
+              file=sys.stderr if args.out == "-" else sys.stdout)
     return 0

@@ -34,7 +34,7 @@ from ..records import Event
 from ._layouts import LAYOUTS, Columns, Lookups, layout
 
 __all__ = ["FORMATS", "LAYOUTS", "export_chunks", "export_events", "format_for", "layout_columns",
-           "layout_table", "to_dataframe"]
+           "layout_table", "to_dataframe", "to_frame"]
 
 FORMATS = ("csv", "tsv", "parquet", "jsonl")
 _EXTENSIONS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".parquet": "parquet",
@@ -289,21 +289,38 @@ def _json_default(value: Any) -> str:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
-def to_dataframe(events: Sequence[Event], docs: Mapping[str, Mapping[str, Any]],
-                 backend: str = "pandas") -> Any:
-    """The events in the native flat layout as a pandas or polars DataFrame."""
-    table = layout_table(events, docs, "native")
-    if backend == "pandas":
-        try:
-            import pandas  # noqa: F401
-        except ImportError as exc:
-            raise SitrepError(E.E413, feature="Store.events_df", package="pandas") from exc
-        return table.to_pandas()
+def to_dataframe(events: Sequence[Event], docs: Mapping[str, Mapping[str, Any]] | None = None,
+                 backend: str = "pandas", layout: str = "native") -> Any:
+    """The events as a typed pandas (or polars) DataFrame in a layout: dates as
+    ``datetime64``, integers as nullable ``Int64``, text (codes too: ``040``) as ``string``.
+
+    pandas comes with the ``sitrep[pandas]`` extra; E413 names it when it is missing.
+    """
+    if backend not in ("pandas", "polars"):
+        raise SitrepError(E.E412, name="backend", value=backend, choices="pandas, polars")
     if backend == "polars":
         try:
             import polars
         except ImportError as exc:
-            raise SitrepError(E.E413, feature="Store.events_df(backend='polars')",
+            raise SitrepError(E.E413, feature="DataFrames with backend='polars'",
                               package="polars") from exc
-        return polars.from_arrow(table)
-    raise SitrepError(E.E412, name="backend", value=backend, choices="pandas, polars")
+        return polars.from_arrow(layout_table(events, docs or {}, layout))
+    try:
+        import pandas
+    except ImportError as exc:
+        raise SitrepError(E.E413, feature="DataFrames (Store.events_df, sitrep.to_frame)",
+                          package="'sitrep[pandas]'") from exc
+    table = layout_table(events, docs or {}, layout)
+    types = {"BIGINT": pandas.Int64Dtype(), "DOUBLE": pandas.Float64Dtype(),
+             "BOOLEAN": pandas.BooleanDtype(), "VARCHAR": pandas.StringDtype()}
+    frame = table.to_pandas(types_mapper={_ARROW[k]: v for k, v in types.items()}.get)
+    for column, kind in layout_columns(layout):
+        if kind in ("DATE", "TIMESTAMP"):
+            frame[column] = pandas.to_datetime(frame[column])
+    return frame
+
+
+def to_frame(events: Sequence[Event], layout: str = "native", backend: str = "pandas") -> Any:
+    """``sitrep.code()`` results as a typed DataFrame (see ``to_dataframe``); document columns
+    (title, URL, outlet) are empty, as the events alone do not carry them."""
+    return to_dataframe(events, None, backend, layout)

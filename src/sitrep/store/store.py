@@ -312,12 +312,12 @@ class Store:
     def events_df(self, since: date | str | None = None, until: date | str | None = None,
                   country: str | None = None, type: str | None = None,
                   actor: str | None = None, text: str | None = None, limit: int | None = None,
-                  backend: str = "pandas") -> Any:
-        """The same events as a DataFrame in the native flat layout (pandas or polars)."""
+                  backend: str = "pandas", layout: str = "native") -> Any:
+        """The same events as a typed DataFrame in a layout (``export.to_dataframe``)."""
         from .export import to_dataframe
 
         events = self.events(since, until, country, type, actor, text, limit)
-        return to_dataframe(events, self._documents_for(events), backend)
+        return to_dataframe(events, self._documents_for(events), backend, layout)
 
     def stats(self) -> query.Stats:
         """Counts by day, country and type, and total fatalities."""
