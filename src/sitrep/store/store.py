@@ -7,6 +7,8 @@ complete documents, and ingesting again fills in the rest. Documents are keyed b
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -62,6 +64,8 @@ class Store:
                  schema_version: int = SCHEMA_VERSION) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.source = self.path  # the store file this reads (differs for a snapshot)
+        self._snapshot_dir: Path | None = None
         self._con = self._connect()
         try:
             self._prepare(migrations, schema_version)
@@ -123,8 +127,31 @@ class Store:
     def schema_version(self) -> int:
         return self._version()
 
+    @classmethod
+    def snapshot(cls, path: str | Path = DEFAULT_PATH) -> Store:
+        """A read-only copy of the store as it is now, for notebooks: holding it open never
+        blocks a `sitrep ingest` into ``path`` (a plain ``Store(path, read_only=True)`` keeps
+        the file locked while open). The copy lives in a temporary directory until ``close``."""
+        source = Path(path)
+        if not source.is_file():
+            raise SitrepError(E.E410, path=source, cause="no such file")
+        tmp = Path(tempfile.mkdtemp(prefix="sitrep-snapshot-"))
+        try:
+            shutil.copyfile(source, tmp / source.name)
+            if Path(f"{source}.wal").is_file():
+                shutil.copyfile(f"{source}.wal", tmp / f"{source.name}.wal")
+            store = cls(tmp / source.name, read_only=True)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        store.source, store._snapshot_dir = str(source), tmp
+        return store
+
     def close(self) -> None:
         self._con.close()
+        if self._snapshot_dir is not None:
+            shutil.rmtree(self._snapshot_dir, ignore_errors=True)
+            self._snapshot_dir = None
 
     def __enter__(self) -> Store:
         return self
@@ -336,11 +363,11 @@ class Store:
         from .export import check_target, export_chunks
 
         if isinstance(out, str | Path):
-            check_target(Path(out), force, [self.path])  # before any query runs
+            check_target(Path(out), force, [self.path, self.source])  # before any query runs
         flt = query.EventFilter.build(**filters)
         chunks = query.iter_events(self._con, flt, chunk=chunk)
         return export_chunks(chunks, self._documents_for, out, format, layout, force=force,
-                             protect=[self.path], header=header)
+                             protect=[self.path, self.source], header=header)
 
     def _documents_for(self, events: Sequence[Event]) -> dict[str, Mapping[str, Any]]:
         ids = sorted({e.doc_id for e in events})
