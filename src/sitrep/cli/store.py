@@ -256,11 +256,15 @@ def _print_stats(stats: Stats, format: str) -> None:
 def run_export(args: argparse.Namespace) -> int:
     fmt = args.format or format_for(args.out, args.layout)
     out = sys.stdout.buffer if args.out == "-" else args.out
-    with Store(args.db, read_only=True) as store:
-        count = store.export(out, fmt, args.layout, force=args.force, header=args.header,
-                             **_filters(args))
-    if args.out == "-":
-        sys.stdout.flush()
+    try:
+        with Store(args.db, read_only=True) as store:
+            count = store.export(out, fmt, args.layout, force=args.force, header=args.header,
+                                 **_filters(args))
+        if args.out == "-":
+            sys.stdout.flush()
+    except BrokenPipeError:  # `sitrep export - | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     where = "standard output" if args.out == "-" else plain(args.out)
     if not args.quiet:
         print(f"wrote {count} rows ({args.layout} layout, {fmt}) to {where}",
