@@ -98,3 +98,11 @@ def test_language_table_is_data() -> None:
     from sitrep.language import _names
 
     assert _names()["ar"] == "Arabic" and json.dumps(_names())
+
+
+def test_ingest_names_non_english_documents(corpus: Path,  # noqa: F811
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    (corpus / "in" / "fr.txt").write_text(f"---\npublished: 2022-03-04\n---\n{FRENCH}\n")
+    main(["ingest", "in"])
+    out = capsys.readouterr().out
+    assert "1 documents are not in English" in out and "fr.txt (French (fr))" in out

@@ -193,6 +193,9 @@ def _print_summary(report: IngestReport, db: str, updated: bool) -> None:
     if report.undated:
         print(f"{len(report.undated)} documents had no publication date (stored with "
               f"published empty), e.g. {plain(report.undated[0])}")
+    if report.non_english:
+        print(f"{len(report.non_english)} documents are not in English, so no events were read "
+              f"from them (sitrep codes English news only), e.g. {plain(report.non_english[0])}")
 
 
 def run_events(args: argparse.Namespace) -> int:
