@@ -245,16 +245,18 @@ def fuzz_exports(kept: list[Any], rng: random.Random, n: int, report: Report) ->
                     try:
                         store.export(out, fmt, layout, force=True)
                         if fmt == "csv":
-                            check_csv(out, report, what)
+                            check_csv(out, report, what, tsv=layout == "gdelt")
                     except Exception as exc:
                         report.crash(what, exc)
                     report.cases["export"] += 1
             store.close()
 
 
-def check_csv(path: Path, report: Report, what: str) -> None:
+def check_csv(path: Path, report: Report, what: str, tsv: bool = False) -> None:
+    """No formula cells; the GDELT layouts are tab-separated and unquoted (as GDELT's files)."""
+    dialect = {"delimiter": "\t", "quoting": csv.QUOTE_NONE} if tsv else {}
     with open(path, newline="", encoding="utf-8") as fh:
-        for row in csv.reader(fh):
+        for row in csv.reader(fh, **dialect):
             for cell in row:
                 if cell[:1] in ("=", "+", "@", "\t", "\r") or (cell[:1] == "-" and not _number(cell)):
                     report.crashes.append(f"{what}: formula cell {cell[:40]!r}")

@@ -10,7 +10,7 @@ import sitrep
 def test_public_names_are_pinned() -> None:
     assert sitrep.__all__ == [
         "Actor", "Coder", "Document", "Event", "Location", "SitrepError", "Store", "TextSpan",
-        "code", "code_batch", "code_file",
+        "code", "code_batch", "code_file", "to_frame",
     ]
     for name in sitrep.__all__:
         assert getattr(sitrep, name) is not None

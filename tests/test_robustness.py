@@ -19,8 +19,11 @@ def test_empty_or_meaningless_text_gives_no_events(coder: Any, text: str) -> Non
 
 
 def test_non_english_text_gives_no_events(coder: Any) -> None:
+    from sitrep.language import NonEnglishWarning
+
     french = "Des hommes armés ont tué cinq villageois samedi dans l'État de Zamfara, selon la police."
-    assert coder.code(french, published="2021-03-14") == []
+    with pytest.warns(NonEnglishWarning, match=r"French \(fr\)"):  # named, never silent
+        assert coder.code(french, published="2021-03-14") == []
 
 
 def test_bytes_are_a_clear_error(coder: Any) -> None:

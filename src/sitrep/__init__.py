@@ -7,6 +7,7 @@ The public API (pinned by ``tests/test_public_api.py``)::
     events = sitrep.code_file("article.html")          # text + front matter, or an HTML page
     for events in sitrep.code_batch([(text, "2020-01-03"), ...]):
         ...
+    frame = sitrep.to_frame(events)                    # a typed pandas DataFrame
 
 ``import sitrep`` is light: spaCy, the coder and the store load on first use of the names that
 need them.
@@ -23,9 +24,10 @@ from .records import Actor, Document, Event, Location, TextSpan
 if TYPE_CHECKING:
     from .pipeline import Coder, code, code_batch, code_file
     from .store import Store
+    from .store.export import to_frame
 
 _LAZY = {"Coder": "pipeline", "code": "pipeline", "code_batch": "pipeline",
-         "code_file": "pipeline", "Store": "store"}
+         "code_file": "pipeline", "Store": "store", "to_frame": "store.export"}
 
 __all__ = [
     "Actor",
@@ -39,6 +41,7 @@ __all__ = [
     "code",
     "code_batch",
     "code_file",
+    "to_frame",
 ]
 __version__ = "0.1.0"
 

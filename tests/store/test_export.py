@@ -17,7 +17,7 @@ from sitrep.store import Store, layout_columns
 from sitrep.store._codec import event_from_dict
 from sitrep.store.export import layout_table
 
-LAYOUTS = ("native", "acled", "gdelt")
+LAYOUTS = ("native", "acled", "gdelt", "gdelt_mentions")
 FORMATS = ("csv", "parquet", "jsonl")
 
 
@@ -52,7 +52,9 @@ def _duckdb_read(path: Path, fmt: str, layout: str) -> list[dict[str, Any]]:
     if fmt == "parquet":
         rel = con.execute(f"SELECT * FROM read_parquet('{path}')")
     elif fmt == "csv":
-        rel = con.execute(f"SELECT * FROM read_csv('{path}', header=true, columns=?)", [types])
+        gdelt = layout.startswith("gdelt")
+        rel = con.execute(f"SELECT * FROM read_csv('{path}', header={not gdelt}, "
+                          f"delim='{chr(9) if gdelt else ','}', columns=?)", [types])
     else:
         rel = con.execute(f"SELECT * FROM read_json('{path}', format='newline_delimited', "
                           "columns=?)", [types])
@@ -68,7 +70,10 @@ def _pandas_read(path: Path, fmt: str, layout: str) -> list[dict[str, Any]]:
         dtypes = {c: {"VARCHAR": "string", "BIGINT": "Int64", "DOUBLE": "float64",
                       "BOOLEAN": "boolean"}[t] for c, t in cols if t != "DATE"}
         dates = [c for c, t in cols if t == "DATE"]
-        if fmt == "csv":
+        if fmt == "csv" and layout.startswith("gdelt"):  # GDELT's files: tabs, no header
+            frame = pd.read_csv(path, sep="\t", header=None, names=[c for c, _ in cols],
+                                dtype=dtypes, parse_dates=dates, keep_default_na=True)
+        elif fmt == "csv":
             frame = pd.read_csv(path, dtype=dtypes, parse_dates=dates, keep_default_na=True)
         else:
             frame = pd.read_json(path, lines=True, dtype=False).astype(dtypes)
@@ -88,7 +93,7 @@ def test_round_trip_through_duckdb_and_pandas(filled: Store, tmp_path: Path, lay
     assert filled.export(out, fmt, layout) == len(expected) > 0
     assert _duckdb_read(out, fmt, layout) == expected
     assert _pandas_read(out, fmt, layout) == expected
-    if fmt == "csv":
+    if fmt == "csv" and not layout.startswith("gdelt"):
         with open(out, newline="", encoding="utf-8") as fh:
             assert next(csv.reader(fh)) == [c for c, _ in layout_columns(layout)]
 
@@ -115,12 +120,15 @@ def test_acled_layout_values(filled: Store, docs: list[Document]) -> None:
     assert (attack["inter1"], attack["inter2"], attack["interaction"]) == (1, 7, 17)
     assert attack["civilian_targeting"] == "Civilian targeting"
     assert attack["assoc_actor_1"] == "Government of Iraq"
-    assert attack["assoc_actor_2"] == "Children (Iraq)"
-    assert attack["source"] == "Market attack" and attack["source_url"] == docs[0].url
-    assert attack["notes"].startswith("Troops attacked the market")
+    assert attack["assoc_actor_2"] is None  # victims are not associated actors
+    assert attack["source"] == "test" and attack["source_url"] == docs[0].url
+    assert attack["notes"].startswith("On 3 January 2020, in Baghdad: Troops attacked the market")
+    assert attack["notes"].endswith("[5 fatalities]")
+    assert attack["disorder_type"] == "Political violence" and attack["region"] == "Middle East"
     assert attack["fatalities"] == 5 and attack["year"] == 2020
     protest = next(r for r in rows if r["event_type"] == "Protests")
-    assert protest["fatalities"] == 0 and protest["source"] == docs[2].path
+    assert protest["fatalities"] == 0 and protest["source"] == "test"
+    assert protest["disorder_type"] == "Demonstrations" and protest["civilian_targeting"] is None
     assert [c for c, _ in layout_columns("acled")][:2] == ["event_id_cnty", "event_date"]
 
 
@@ -136,6 +144,7 @@ def test_gdelt_layout_values(filled: Store) -> None:
     assert met["ActionGeo_CountryCode"] == "IZ" and met["ActionGeo_Type"] == 4
     assert met["ActionGeo_FullName"] == "Baghdad, Iraq"
     assert met["ActionGeo_FeatureID"] == "98182" and met["SOURCEURL"] == "https://example.org/a"
+    assert met["ActionGeo_ADM1Code"] == "IZ07" and met["Actor1Geo_ADM1Code"] == "IZ07"
     assert met["QuadClass"] == 1 and met["NumMentions"] == 1
     assert all(isinstance(r["GLOBALEVENTID"], int) for r in rows)
     assert len({r["GLOBALEVENTID"] for r in rows}) == len(rows)

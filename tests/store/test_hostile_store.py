@@ -7,6 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from sitrep.errors import SitrepError
@@ -102,13 +103,14 @@ def test_export_onto_a_symlink_replaces_the_link_not_its_target(on_disk: Path,
 def test_csv_cells_a_spreadsheet_would_run_are_neutralised(on_disk: Path, tmp_path: Path) -> None:
     with Store(on_disk, read_only=True) as store:
         store.export(tmp_path / "n.csv", "csv")
-        store.export(tmp_path / "n.jsonl", "jsonl", "acled")
+        store.export(tmp_path / "n.parquet")
     with open(tmp_path / "n.csv", newline="", encoding="utf-8") as fh:
         cells = [cell for row in csv.reader(fh) for cell in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r") and not _number(c)]
     assert any(c.startswith("'=HYPERLINK(") for c in cells)
     assert any(c.startswith("'@SUM(") for c in cells) and "'-2+3" in cells
-    assert "=HYPERLINK(" in (tmp_path / "n.jsonl").read_text()  # JSONL keeps the text as is
+    titles = set(pd.read_parquet(tmp_path / "n.parquet")["doc_title"])  # Parquet keeps the text
+    assert '=HYPERLINK("http://evil.example","click")' in titles
 
 
 def test_export_to_a_directory_or_missing_directory_is_a_catalogue_error(

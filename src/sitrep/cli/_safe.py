@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+PIPE_WIDTH = 100_000  # columns of a piped table: its natural width, never cut
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Valid JSON may hold these raw; escaped, they decode to the same string.
@@ -39,3 +44,12 @@ def json_line(record: Any) -> str:
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def console(stderr: bool = False) -> Console:
+    """A rich console: the terminal's width on a terminal; when piped, wide enough that tables
+    keep their natural width (nothing is cut at 80 columns)."""
+    from rich.console import Console
+
+    found = Console(stderr=stderr)
+    return found if found.is_terminal else Console(stderr=stderr, width=PIPE_WIDTH)

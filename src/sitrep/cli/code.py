@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from typing import Any
 
 from ..errors import E, SitrepError
 from ..ingest._base import DEFAULT_MAX_BYTES
 from ..ingest._files import open_input
 from ..ingest.textfile import HTML_SUFFIXES, decode_bytes, document_from_text, read_document
+from ..language import NonEnglishWarning
 from ..records import Document, Event, replace
 from ..resolve.dates import parse_published
 from ..text import DEFAULT_MAX_CHARS
-from ._safe import cell, json_line
+from ._safe import cell, console, json_line, plain
 
 
 def register(sub: Any) -> None:
@@ -42,13 +44,27 @@ def run(args: argparse.Namespace) -> int:
     coder = Coder.load(model=args.model, kb_files=args.kb)
     coder.max_chars = args.max_chars
     for document in documents:
-        events = coder.code_document(document)
+        with warnings.catch_warnings():  # the CLI says it in a note instead
+            warnings.simplefilter("ignore", NonEnglishWarning)
+            events = coder.code_document(document)
+        if not events and not args.quiet:
+            _note_language(document)
         if args.format == "jsonl":
             for event in events:
                 sys.stdout.write(json_line(event.to_dict()))
         else:
             _print_table(document, events)
     return 0
+
+
+def _note_language(document: Document) -> None:
+    from ..language import non_english
+
+    language = non_english(document.text)
+    if language is not None:
+        print(f"sitrep: note: {plain(document.path or '<text>')} looks like {language}, not "
+              "English; sitrep codes English news only, so it found no events. Translate the "
+              "text to English first.", file=sys.stderr)
 
 
 def _read(path: str, published: Any, max_bytes: int) -> Document:
@@ -79,7 +95,6 @@ def _bounded_bytes(path: str, max_bytes: int) -> bytes:
 
 
 def _print_table(document: Document, events: list[Event]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     title = f"{document.path or ''}  {document.title or ''}  published {document.published or '?'}"
@@ -88,10 +103,7 @@ def _print_table(document: Document, events: list[Event]) -> None:
         table.add_column(column, overflow="fold")
     for event in events:
         table.add_row(*(cell(value) for value in _row(event)))
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=160)
-    console.print(table if events else cell(f"{title.strip()}: no events"))
+    console().print(table if events else cell(f"{title.strip()}: no events"))
 
 
 def _row(event: Event) -> list[str]:

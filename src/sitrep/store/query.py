@@ -76,8 +76,24 @@ def _country(value: str) -> tuple[str, Sequence[Any]]:
 def _type(value: str) -> tuple[str, Sequence[Any]]:
     if value.isdigit():
         return "e.cameo LIKE ?", [f"{value}%"]
+    valid = event_types()
+    if value.lower() not in {v.lower() for v in valid}:
+        raise SitrepError(E.E416, name="type", value=value,
+                          cause="not a CAMEO code prefix (digits), PLOVER type, ACLED event type "
+                          f"or sub-event type; valid names: {', '.join(valid)}")
     return ("(upper(e.plover) = upper(?) OR lower(e.acled_event_type) = lower(?) OR "
             "lower(e.acled_sub_event_type) = lower(?))", [value] * 3)
+
+
+def event_types() -> list[str]:
+    """The names ``type`` filters accept besides CAMEO digits: PLOVER types, then ACLED event
+    types and sub-event types."""
+    from ..ontology.acled import AcledRules
+    from ..ontology.plover import PLOVER_TYPES
+
+    taxonomy = AcledRules.load().taxonomy
+    names = [*PLOVER_TYPES, *taxonomy, *(sub for subs in taxonomy.values() for sub in subs)]
+    return list(dict.fromkeys(names))
 
 
 def _actor(value: str) -> tuple[str, Sequence[Any]]:

@@ -7,11 +7,13 @@ complete documents, and ingesting again fills in the rest. Documents are keyed b
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import duckdb
 import pyarrow as pa
@@ -62,6 +64,8 @@ class Store:
                  schema_version: int = SCHEMA_VERSION) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.source = self.path  # the store file this reads (differs for a snapshot)
+        self._snapshot_dir: Path | None = None
         self._con = self._connect()
         try:
             self._prepare(migrations, schema_version)
@@ -123,8 +127,31 @@ class Store:
     def schema_version(self) -> int:
         return self._version()
 
+    @classmethod
+    def snapshot(cls, path: str | Path = DEFAULT_PATH) -> Store:
+        """A read-only copy of the store as it is now, for notebooks: holding it open never
+        blocks a `sitrep ingest` into ``path`` (a plain ``Store(path, read_only=True)`` keeps
+        the file locked while open). The copy lives in a temporary directory until ``close``."""
+        source = Path(path)
+        if not source.is_file():
+            raise SitrepError(E.E410, path=source, cause="no such file")
+        tmp = Path(tempfile.mkdtemp(prefix="sitrep-snapshot-"))
+        try:
+            shutil.copyfile(source, tmp / source.name)
+            if Path(f"{source}.wal").is_file():
+                shutil.copyfile(f"{source}.wal", tmp / f"{source.name}.wal")
+            store = cls(tmp / source.name, read_only=True)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        store.source, store._snapshot_dir = str(source), tmp
+        return store
+
     def close(self) -> None:
         self._con.close()
+        if self._snapshot_dir is not None:
+            shutil.rmtree(self._snapshot_dir, ignore_errors=True)
+            self._snapshot_dir = None
 
     def __enter__(self) -> Store:
         return self
@@ -312,36 +339,41 @@ class Store:
     def events_df(self, since: date | str | None = None, until: date | str | None = None,
                   country: str | None = None, type: str | None = None,
                   actor: str | None = None, text: str | None = None, limit: int | None = None,
-                  backend: str = "pandas") -> Any:
-        """The same events as a DataFrame in the native flat layout (pandas or polars)."""
+                  backend: str = "pandas", layout: str = "native") -> Any:
+        """The same events as a typed DataFrame in a layout (``export.to_dataframe``)."""
         from .export import to_dataframe
 
         events = self.events(since, until, country, type, actor, text, limit)
-        return to_dataframe(events, self._documents_for(events), backend)
+        return to_dataframe(events, self._documents_for(events), backend, layout)
 
     def stats(self) -> query.Stats:
         """Counts by day, country and type, and total fatalities."""
         return query.stats(self._con)
 
-    def export(self, out: str | Path, format: str = "csv", layout: str = "native",
-               chunk: int = 5000, force: bool = False, **filters: Any) -> int:
+    def export(self, out: str | Path | IO[bytes], format: str | None = None,
+               layout: str = "native", chunk: int = 5000, force: bool = False,
+               header: bool | None = None, **filters: Any) -> int:
         """Write the events (optionally filtered as in ``events``) to ``out``; rows written.
 
-        Events are read and written ``chunk`` at a time, so memory stays bounded. An existing
-        ``out`` is replaced only with ``force``, and the store itself never (E419).
+        ``format`` defaults to the one ``out``'s extension names (``export.format_for``); ``out``
+        may be a binary stream. Events are read and written ``chunk`` at a time, so memory stays
+        bounded. An existing ``out`` is replaced only with ``force``, and the store itself
+        never (E419).
         """
         from .export import check_target, export_chunks
 
-        check_target(Path(out), force, [self.path])  # before any query runs
+        if isinstance(out, str | Path):
+            check_target(Path(out), force, [self.path, self.source])  # before any query runs
         flt = query.EventFilter.build(**filters)
         chunks = query.iter_events(self._con, flt, chunk=chunk)
         return export_chunks(chunks, self._documents_for, out, format, layout, force=force,
-                             protect=[self.path])
+                             protect=[self.path, self.source], header=header)
 
     def _documents_for(self, events: Sequence[Event]) -> dict[str, Mapping[str, Any]]:
         ids = sorted({e.doc_id for e in events})
         rel = self._con.execute(
-            "SELECT id, title, url, path, source, published, ingested_at FROM documents "
+            "SELECT id, title, url, path, source, published, ingested_at, length(text) AS text_len "
+            "FROM documents "
             "WHERE list_contains(?, id)", [ids])
         return {row["id"]: row for row in query.fetch_dicts(rel)}
 
