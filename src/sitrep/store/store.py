@@ -17,6 +17,8 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import E, SitrepError
+from ..incidents import _sql as _incidents
+from ..incidents.rules import Rules
 from ..ingest._base import DocumentCopy, IngestError
 from ..records import Document, Event
 from . import _codec, query
@@ -62,6 +64,7 @@ class Store:
                  schema_version: int = SCHEMA_VERSION) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.rules = Rules.load()
         self._con = self._connect()
         try:
             self._prepare(migrations, schema_version)
@@ -222,6 +225,7 @@ class Store:
         """Remove documents and all their event rows (before they are stored anew)."""
         if not ids:
             return
+        _incidents.forget(self._con, self._insert, ids, self.rules)
         events = "SELECT id FROM events WHERE list_contains(?, doc_id)"
         for name in ("event_mentions", "event_places", "event_actors"):
             self._con.execute(f"DELETE FROM {name} WHERE event_id IN ({events})", [ids])
@@ -238,14 +242,17 @@ class Store:
                errors: Sequence[IngestError]) -> None:
         now = datetime.now(UTC).replace(tzinfo=None)
         rows: dict[str, list[_codec.Row]] = {name: [] for name in _WRITE_ORDER}
+        stored: list[tuple[Document, Sequence[Event]]] = []
         for doc, events in items:
             unique = list({e.id: e for e in events}.values())
+            stored.append((doc, unique))
             rows["documents"].append(_codec.document_row(doc, len(unique), now))
             for event in unique:
                 for name, table_rows in _codec.event_rows(event).items():
                     rows[name].extend(table_rows)
         for name in _WRITE_ORDER:
             self._insert(name, rows[name])
+        _incidents.update(self._con, self._insert, stored, self.rules)
         self._clear_resolved_errors(items)
         self._insert_errors(errors, now)
 

@@ -1,0 +1,97 @@
+"""Whether two reports describe the same real-world event, and how closely they agree.
+
+Two reports are *compatible* (``score`` is not None) when they come from different documents,
+are the same kind of event, their date ranges overlap (each widened by the report-date lag its
+precision allows) and their places agree: the same place, two places within the radius of the
+looser precision, or a region/country that holds the other place. A report without a place
+agrees with one in the same date range only when the perpetrator, the toll or the exact day
+agrees too. ``conflict`` says when two reports can never be one incident, even through a third
+(two precise places too far apart, two different named perpetrators, two countries, one
+document); the clustering never joins groups holding such a pair. Higher scores are closer.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .report import NO_COUNTRY, Report
+from .rules import Rules
+
+_EARTH_KM = 6371.0
+
+
+def score(a: Report, b: Report, rules: Rules) -> float | None:
+    """How well two reports agree (higher is closer), or None when they cannot be one event."""
+    if a.family != b.family or a.earliest > b.latest or b.earliest > a.latest:
+        return None
+    if conflict(a, b, rules):
+        return None
+    place = _place(a, b, rules)
+    if place is None:
+        return None
+    date_gap = abs((a.latest - b.latest).days) + abs((a.earliest - b.earliest).days)
+    same_actor = 0.5 if a.actor1 and a.actor1 == b.actor1 else 0.0
+    return round(place - 0.1 * date_gap + same_actor + _tolls(a, b, rules), 6)
+
+
+def conflict(a: Report, b: Report, rules: Rules) -> bool:
+    """Whether two reports can never belong to one incident."""
+    if a.doc_id == b.doc_id:
+        return True
+    if a.actor1_known and b.actor1_known and a.actor1 != b.actor1:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return True
+    if a.coarse or b.coarse or a.place == b.place:
+        return False
+    radius = rules.radius(max(a.geo_precision, b.geo_precision))
+    return radius is not None and _km(a, b) > radius
+
+
+def _place(a: Report, b: Report, rules: Rules) -> float | None:
+    """Agreement of two places in [0.3, 2], or None when they are apart."""
+    if a.country == NO_COUNTRY or b.country == NO_COUNTRY:
+        return 0.3 if _corroborated(a, b) else None
+    if a.place and a.place == b.place:
+        return 2.0
+    if a.coarse or b.coarse:
+        return 0.6 if _contains(a, b) else None
+    radius = rules.radius(max(a.geo_precision, b.geo_precision)) or 1.0
+    return 1.0 + (1.0 - _km(a, b) / radius)
+
+
+def _contains(a: Report, b: Report) -> bool:
+    """A region or country holds the other place (same country, and same region if known)."""
+    wide, narrow = (a, b) if a.geo_precision >= b.geo_precision else (b, a)
+    if not wide.admin1 or not narrow.admin1:
+        return True
+    return wide.admin1 == narrow.admin1 or wide.place == narrow.admin1
+
+
+def _corroborated(a: Report, b: Report) -> bool:
+    """Without a place: the same perpetrator, the same toll or the same exact day."""
+    return ((bool(a.actor1) and a.actor1 == b.actor1)
+            or (a.fatalities is not None and a.fatalities == b.fatalities)
+            or (a.precise_day and b.precise_day and a.latest == b.latest))
+
+
+def _tolls(a: Report, b: Report, rules: Rules) -> float:
+    """Tolls rise as counts come in; wildly different tolls lower the score a little."""
+    if not a.fatalities or not b.fatalities:
+        return 0.0
+    low, high = sorted((a.fatalities, b.fatalities))
+    return 0.0 if high <= low * rules.fatality_ratio else -0.3
+
+
+def _km(a: Report, b: Report) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return 0.0
+    return distance_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
