@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..records import Event
-
 from .grouping import cluster, incident_id
 from .links import Link, find_links
 from .match import conflict, score

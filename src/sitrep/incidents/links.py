@@ -24,6 +24,9 @@ from .rules import Rules
 _GAP = r"[\s\"'“”‘’«»]+"
 _CLAUSE_END = re.compile(r"[,;:.!?]|\s(?:and|while|but|as)\s")
 _CAUSAL = ("retaliation_for", "response_to")
+# "revenge for the attack": an object that only points back at an event told elsewhere.
+_ANAPHOR = re.compile(r"^(?:the|this|that|these|those|its|their)(?:\s+[\w’'-]+){1,2}$",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,8 @@ def _link_for(text: str, sentence: _Sentence, match: re.Match[str], relation: st
     subject = _subject(others, cue_start)
     if in_object:
         target: Event | None = in_object[0]
-    elif relation in _CAUSAL and subject is not None:
+    elif relation in _CAUSAL and subject is not None and _ANAPHOR.match(
+            text[cue_end:obj_end].strip()):
         target = _antecedent(ordered, subject)
     else:
         target = None

@@ -6,8 +6,9 @@ precision allows) and their places agree: the same place, two places within the 
 looser precision, or a region/country that holds the other place. A report without a place
 agrees with one in the same date range only when the perpetrator, the toll or the exact day
 agrees too. ``conflict`` says when two reports can never be one incident, even through a third
-(two precise places too far apart, two different named perpetrators, two countries, one
-document); the clustering never joins groups holding such a pair. Higher scores are closer.
+(two precise places too far apart, two countries, two exact days too far apart, death
+tolls too far apart, one document); the clustering never joins groups holding such a pair.
+Higher scores are closer.
 """
 
 from __future__ import annotations
@@ -31,14 +32,21 @@ def score(a: Report, b: Report, rules: Rules) -> float | None:
         return None
     date_gap = abs((a.latest - b.latest).days) + abs((a.earliest - b.earliest).days)
     same_actor = 0.5 if a.actor1 and a.actor1 == b.actor1 else 0.0
-    return round(place - 0.1 * date_gap + same_actor + _tolls(a, b, rules), 6)
+    return round(place - 0.1 * date_gap + same_actor, 6)
 
 
 def conflict(a: Report, b: Report, rules: Rules) -> bool:
     """Whether two reports can never belong to one incident."""
     if a.doc_id == b.doc_id:
         return True
-    if a.actor1_known and b.actor1_known and a.actor1 != b.actor1:
+    if rules.actor_conflict and a.actor1_known and b.actor1_known and a.actor1 != b.actor1:
+        return True
+    if a.fatalities and b.fatalities and (max(a.fatalities, b.fatalities)
+                                          > rules.fatality_ratio * min(a.fatalities, b.fatalities)):
+        return True
+    days = rules.day_conflict_days
+    if (days is not None and a.precise_day and b.precise_day
+            and abs((a.latest - b.latest).days) >= days):
         return True
     if a.country and b.country and a.country != b.country:
         return True
@@ -73,14 +81,6 @@ def _corroborated(a: Report, b: Report) -> bool:
     return ((bool(a.actor1) and a.actor1 == b.actor1)
             or (a.fatalities is not None and a.fatalities == b.fatalities)
             or (a.precise_day and b.precise_day and a.latest == b.latest))
-
-
-def _tolls(a: Report, b: Report, rules: Rules) -> float:
-    """Tolls rise as counts come in; wildly different tolls lower the score a little."""
-    if not a.fatalities or not b.fatalities:
-        return 0.0
-    low, high = sorted((a.fatalities, b.fatalities))
-    return 0.0 if high <= low * rules.fatality_ratio else -0.3
 
 
 def _km(a: Report, b: Report) -> float:

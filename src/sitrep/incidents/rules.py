@@ -31,6 +31,8 @@ class Rules:
     date_slack_coarse_days: int
     fatality_ratio: float
     bucket_days: int
+    day_conflict_days: int | None
+    actor_conflict: bool
     links: Mapping[str, tuple[str, ...]]
 
     @staticmethod
@@ -63,6 +65,8 @@ def _load() -> Rules:
             date_slack_coarse_days=int(raw["date_slack_coarse_days"]),
             fatality_ratio=float(raw["fatality_ratio"]),
             bucket_days=int(raw["bucket_days"]),
+            day_conflict_days=raw["day_conflict_days"],
+            actor_conflict=bool(raw["actor_conflict"]),
             links=types.MappingProxyType({k: tuple(v) for k, v in raw["links"].items()}),
         )
     except (KeyError, TypeError, ValueError) as exc:
