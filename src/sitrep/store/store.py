@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
@@ -30,6 +30,11 @@ from .schema import (
     quoted,
     tables,
 )
+
+if TYPE_CHECKING:
+    from ..incidents.links import Link
+    from ..incidents.merge import Incident
+    from ..incidents.query import Thread
 
 DEFAULT_PATH = "sitrep.duckdb"
 _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
@@ -326,9 +331,44 @@ class Store:
         events = self.events(since, until, country, type, actor, text, limit)
         return to_dataframe(events, self._documents_for(events), backend)
 
-    def stats(self) -> query.Stats:
-        """Counts by day, country and type, and total fatalities."""
-        return query.stats(self._con)
+    def stats(self, events: bool = False) -> query.Stats:
+        """Counts by day, country and type, and total fatalities: each real-world event
+        (incident) once, or with ``events`` each event record (report) once."""
+        if events:
+            return query.stats(self._con)
+        from ..incidents import query as incident_query
+
+        return incident_query.stats(self._con)
+
+    def incidents(self, since: date | str | None = None, until: date | str | None = None,
+                  country: str | None = None, type: str | None = None,
+                  actor: str | None = None, text: str | None = None,
+                  limit: int | None = None) -> list[Incident]:
+        """Incidents with a report matching every filter given (as ``events``), by date."""
+        from ..incidents import query as incident_query
+
+        flt = query.EventFilter.build(since=since, until=until, country=country, type=type,
+                                      actor=actor, text=text, limit=limit)
+        return incident_query.incidents_for(self._con, flt, limit)
+
+    def incident(self, ident: str) -> Incident | None:
+        """The incident with this id, or the one the event with this id belongs to."""
+        from ..incidents import query as incident_query
+
+        found = incident_query.incident_of(self._con, ident)
+        return incident_query.load(self._con, [found])[0] if found else None
+
+    def chain(self, ident: str) -> Thread | None:
+        """The thread (linked incidents, in date order) of an event or incident id."""
+        from ..incidents import query as incident_query
+
+        return incident_query.chain(self._con, ident)
+
+    def links(self) -> list[Link]:
+        """Every stored link between events."""
+        from ..incidents import query as incident_query
+
+        return incident_query.links(self._con)
 
     def export(self, out: str | Path, format: str = "csv", layout: str = "native",
                chunk: int = 5000, force: bool = False, **filters: Any) -> int:
