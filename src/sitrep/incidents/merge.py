@@ -129,7 +129,11 @@ def _most(values: Sequence[Any]) -> tuple[Any, int]:
 
 
 def _disagree(incident: Incident, name: str, values: Sequence[Any]) -> None:
-    distinct = sorted({v for v in values if v is not None}, key=str)
+    unique = {v for v in values if v is not None}
+    try:
+        distinct = sorted(unique)
+    except TypeError:
+        distinct = sorted(unique, key=str)
     if len(distinct) > 1:
         incident.disagreements[name] = distinct
 
