@@ -66,10 +66,11 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_PATH, read_only: bool = False,
                  migrations: Mapping[int, Sequence[str]] = MIGRATIONS,
-                 schema_version: int = SCHEMA_VERSION) -> None:
+                 schema_version: int = SCHEMA_VERSION, incidents: bool = True) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.rules = Rules.load()
+        self.keep_incidents = incidents  # False: no incident layer (benchmarks only)
         self._con = self._connect()
         try:
             self._prepare(migrations, schema_version)
@@ -230,7 +231,8 @@ class Store:
         """Remove documents and all their event rows (before they are stored anew)."""
         if not ids:
             return
-        _incidents.forget(self._con, self._insert, ids, self.rules)
+        if self.keep_incidents:
+            _incidents.forget(self._con, self._insert, ids, self.rules)
         events = "SELECT id FROM events WHERE list_contains(?, doc_id)"
         for name in ("event_mentions", "event_places", "event_actors"):
             self._con.execute(f"DELETE FROM {name} WHERE event_id IN ({events})", [ids])
@@ -257,7 +259,8 @@ class Store:
                     rows[name].extend(table_rows)
         for name in _WRITE_ORDER:
             self._insert(name, rows[name])
-        _incidents.update(self._con, self._insert, stored, self.rules)
+        if self.keep_incidents:
+            _incidents.update(self._con, self._insert, stored, self.rules)
         self._clear_resolved_errors(items)
         self._insert_errors(errors, now)
 
