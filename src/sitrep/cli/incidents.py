@@ -9,7 +9,7 @@ from typing import Any
 
 from ..incidents.merge import Incident
 from ..incidents.query import Thread
-from ..store import Store
+from ..store import FORMATS, Store
 from ._safe import json_line, plain
 from .store import _add_db, _add_filters, _filters
 
@@ -22,6 +22,12 @@ def register(sub: Any) -> None:
     _add_db(parser)
     _add_filters(parser)
     parser.add_argument("--format", choices=("table", "jsonl"), default="table")
+    parser.add_argument("--out", metavar="OUT", help="write the incidents to OUT in the "
+                        "ACLED-like layout, one row per incident (instead of listing them)")
+    parser.add_argument("--out-format", choices=FORMATS, default="csv",
+                        help="file format of --out (default csv)")
+    parser.add_argument("--force", action="store_true",
+                        help="replace OUT if it exists (never the store itself)")
     parser.set_defaults(handler=run_incidents)
     chain = sub.add_parser("chain", help="the thread of linked events an event or incident "
                            "belongs to, in date order",
@@ -43,6 +49,12 @@ def _write(lines: list[str]) -> None:
 
 
 def run_incidents(args: argparse.Namespace) -> int:
+    if args.out:
+        with Store(args.db, read_only=True) as store:
+            count = store.export_incidents(args.out, args.out_format, force=args.force,
+                                           **_filters(args))
+        print(f"wrote {count} incidents (acled layout, {args.out_format}) to {plain(args.out)}")
+        return 0
     with Store(args.db, read_only=True) as store:
         found = store.incidents(**_filters(args))
     if args.format == "jsonl":

@@ -367,6 +367,19 @@ class Store:
 
         return incident_query.chain(self._con, ident)
 
+    def export_incidents(self, out: str | Path, format: str = "csv", force: bool = False,
+                         **filters: Any) -> int:
+        """Write the incidents (filtered as in ``incidents``) in the ACLED-like layout, one
+        row per incident; rows written. Safe writes as ``export``."""
+        from ..incidents.export import export_incidents
+        from .export import check_target
+
+        check_target(Path(out), force, [self.path])
+        found = self.incidents(**filters)
+        ids = [r.event_id for i in found for r in i.reports]
+        events = {e.id: e for e in query.load_by_ids(self._con, ids)}
+        return export_incidents(found, events, out, format, force, protect=[self.path])
+
     def links(self) -> list[Link]:
         """Every stored link between events."""
         from ..incidents import query as incident_query
