@@ -48,3 +48,14 @@ def test_family_uses_longest_prefix() -> None:
     assert rules.family("195") == rules.family("183") == "violence"
     assert rules.family("141") == "protest"
     assert rules.family("040") == "04"
+
+
+def test_group_profiles_agree_with_pairwise_conflicts() -> None:
+    from sitrep.incidents.match import Group
+
+    rules = Rules.load()
+    rows = _reports(BOMBING + NEAR_MISSES)
+    for a in rows:
+        for b in rows:
+            if a is not b:
+                assert Group.of(a, rules).clashes(Group.of(b, rules)) == conflict(a, b, rules)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..records import Event
 from .grouping import cluster, incident_id
 from .links import Link, find_links
-from .match import conflict, score
+from .match import Group, score
 from .report import Report, from_event
 from .rules import Rules
 
@@ -31,6 +31,4 @@ def cluster_events(events: Sequence[Event], rules: Rules | None = None) -> list[
             s = score(a, b, rules)
             if s is not None:
                 pairs.append((a.event_id, b.event_id, s))
-    by_id = {r.event_id: r for r in reports}
-    return cluster({r.event_id: r.doc_id for r in reports}, pairs,
-                   lambda a, b: conflict(by_id[a], by_id[b], rules))
+    return cluster({r.event_id: Group.of(r, rules) for r in reports}, pairs)

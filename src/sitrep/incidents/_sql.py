@@ -42,7 +42,9 @@ def update(con: duckdb.DuckDBPyConnection, insert: Insert,
             for r in reports for b in buckets(r, rules)]
     insert("incident_keys", keys)
     pairs = _new_pairs(con, reports, keys, rules)
-    insert("incident_pairs", [{"a": a, "b": b, "score": s} for a, b, s in pairs])
+    # both directions, so that a component is reached by one indexed join per step
+    insert("incident_pairs", [{"a": x, "b": y, "score": s} for a, b, s in pairs
+                              for x, y in ((a, b), (b, a))])
     recluster(con, insert, {r.event_id for r in reports}, rules)
 
 
@@ -95,12 +97,10 @@ def recluster(con: duckdb.DuckDBPyConnection, insert: Insert, seeds: set[str],
     """Re-cluster the connected parts of the pair graph that hold ``seeds``."""
     nodes, edges = _component(con, seeds)
     reports = load_reports(con, nodes)
-    nodes &= set(reports)
-    if not nodes:
+    if not reports:
         return
-    docs = {r.event_id: r.doc_id for r in reports.values()}
-    groups = grouping.cluster(docs, edges,
-                              lambda a, b: match.conflict(reports[a], reports[b], rules))
+    groups = grouping.cluster({e: match.Group.of(r, rules) for e, r in reports.items()},
+                              edges)
     con.execute("DELETE FROM incident_members WHERE list_contains(?, event_id)", [sorted(nodes)])
     insert("incident_members", [{"event_id": e, "incident_id": grouping.incident_id(g)}
                                 for g in groups for e in g])
@@ -108,17 +108,15 @@ def recluster(con: duckdb.DuckDBPyConnection, insert: Insert, seeds: set[str],
 
 def _component(con: duckdb.DuckDBPyConnection, seeds: set[str]
                ) -> tuple[set[str], list[tuple[str, str, float]]]:
-    nodes, frontier = set(seeds), set(seeds)
-    edges: dict[tuple[str, str], float] = {}
-    while frontier:
-        rows = con.execute("SELECT a, b, score FROM incident_pairs WHERE list_contains(?, a) "
-                           "OR list_contains(?, b)", [sorted(frontier)] * 2).fetchall()
-        for a, b, s in rows:
-            edges[(a, b)] = s
-        found = {n for a, b, _ in rows for n in (a, b)}
-        frontier = found - nodes
-        nodes |= found
-    return nodes, [(a, b, s) for (a, b), s in sorted(edges.items())]
+    """Every report connected to ``seeds`` through compatible pairs, and those pairs."""
+    rows = con.execute(
+        "WITH RECURSIVE reach(id) AS (SELECT unnest(?::VARCHAR[]) UNION "
+        "SELECT p.b FROM incident_pairs p JOIN reach r ON p.a = r.id) "
+        "SELECT p.a, p.b, p.score, r.id FROM reach r "
+        "LEFT JOIN incident_pairs p ON p.a = r.id AND p.a < p.b", [sorted(seeds)]).fetchall()
+    nodes = {row[3] for row in rows}
+    edges = sorted((a, b, s) for a, b, s, _ in rows if a is not None)
+    return nodes, edges
 
 
 def forget(con: duckdb.DuckDBPyConnection, insert: Insert, doc_ids: Sequence[str],
@@ -136,5 +134,5 @@ def forget(con: duckdb.DuckDBPyConnection, insert: Insert, doc_ids: Sequence[str
                           ("incident_reports", "event_id")):
         con.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [gone])
     con.execute("DELETE FROM incident_pairs WHERE list_contains(?, a) OR list_contains(?, b)",
-                [gone, gone])
+                [gone, gone])  # both directions
     recluster(con, insert, nodes - set(gone), rules)

@@ -14,11 +14,16 @@ Higher scores are closer.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TypeVar
 
+from .grouping import Profile
 from .report import NO_COUNTRY, Report
 from .rules import Rules
 
 _EARTH_KM = 6371.0
+T = TypeVar("T", int, date)
 
 
 def score(a: Report, b: Report, rules: Rules) -> float | None:
@@ -95,3 +100,64 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """The summary of a group of reports that decides ``conflict`` against another group's
+    members all at once (the same answers as checking every pair with ``conflict``)."""
+
+    rules: Rules
+    docs: frozenset[str]
+    countries: frozenset[str]
+    days: tuple[date, date] | None  # first and last exact day
+    tolls: tuple[int, int] | None  # smallest and largest non-zero toll
+    places: frozenset[tuple[str, float, float, int]]  # precise places
+
+    @classmethod
+    def of(cls, r: Report, rules: Rules) -> Group:
+        precise = frozenset() if r.coarse else frozenset(
+            [(r.place, r.lat or 0.0, r.lon or 0.0, r.geo_precision)])
+        return cls(rules, frozenset([r.doc_id]),
+                   frozenset([r.country]) if r.country else frozenset(),
+                   (r.latest, r.latest) if r.precise_day else None,
+                   (r.fatalities, r.fatalities) if r.fatalities else None, precise)
+
+    def clashes(self, other: Profile) -> bool:
+        if not isinstance(other, Group):
+            return False
+        if self.docs & other.docs or len(self.countries | other.countries) > 1:
+            return True
+        days = self.rules.day_conflict_days
+        if days is not None and self.days and other.days and (
+                _span(self.days, other.days).days >= days):
+            return True
+        if self.tolls and other.tolls:
+            low, high = min(self.tolls[0], other.tolls[0]), max(self.tolls[1], other.tolls[1])
+            if high > self.rules.fatality_ratio * low:
+                return True
+        return any(_far(p, q, self.rules) for p in self.places for q in other.places)
+
+    def joined(self, other: Profile) -> Profile:
+        assert isinstance(other, Group)
+        return Group(self.rules, self.docs | other.docs, self.countries | other.countries,
+                     _hull(self.days, other.days), _hull(self.tolls, other.tolls),
+                     self.places | other.places)
+
+
+def _span(a: tuple[date, date], b: tuple[date, date]) -> timedelta:
+    return max(a[1], b[1]) - min(a[0], b[0])
+
+
+def _hull(a: tuple[T, T] | None, b: tuple[T, T] | None) -> tuple[T, T] | None:
+    if a is None or b is None:
+        return a or b
+    return (min(a[0], b[0]), max(a[1], b[1]))
+
+
+def _far(p: tuple[str, float, float, int], q: tuple[str, float, float, int], rules: Rules
+         ) -> bool:
+    if p[0] == q[0]:
+        return False
+    radius = rules.radius(max(p[3], q[3]))
+    return radius is not None and distance_km(p[1], p[2], q[1], q[2]) > radius
