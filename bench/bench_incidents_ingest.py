@@ -97,11 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"store without incidents {s_off:.2f} s, with {s_on:.2f} s: ratio {s_on / s_off:.3f}")
     print(f"whole ingest (coding + store) with / without incidents: "
           f"{(coding + s_on) / (coding + s_off):.3f}  (target < 1.10)")
-    per_k = 1000 // BATCH
+    per_k = max(1, 512 // BATCH)
     for k in range(0, len(curves[0]), per_k):
         sec = statistics.median(sum(c[k:k + per_k]) for c in curves)
-        print(f"  docs {k * BATCH:6d}-{min(args.n, (k + per_k) * BATCH):6d}: "
-              f"{sec * 1000 / (per_k * BATCH):.2f} ms/doc with incidents")
+        first, last = k * BATCH, min(args.n, (k + per_k) * BATCH)
+        print(f"  docs {first:6d}-{last:6d}: {sec * 1000 / (last - first):.2f} ms/doc "
+              "with incidents")
     return 0
 
 

@@ -175,7 +175,10 @@ class Stats:
 def stats(con: duckdb.DuckDBPyConnection) -> Stats:
     """Counts over the whole store."""
     def scalar(sql: str) -> int:
-        row = con.execute(sql).fetchone()
+        try:
+            row = con.execute(sql).fetchone()
+        except duckdb.CatalogException:  # a store from before incidents, opened read-only
+            return 0
         return int(row[0] or 0) if row else 0
 
     def grouped(expr: str, source: str = "events e") -> list[tuple[Any, int]]:

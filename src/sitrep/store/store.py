@@ -337,8 +337,8 @@ class Store:
     def stats(self, events: bool = False) -> query.Stats:
         """Counts by day, country and type, and total fatalities: each real-world event
         (incident) once, or with ``events`` each event record (report) once."""
-        if events:
-            return query.stats(self._con)
+        if events or "incident_members" not in self._existing_columns():
+            return query.stats(self._con)  # a store from before incidents, opened read-only
         from ..incidents import query as incident_query
 
         return incident_query.stats(self._con)
