@@ -31,10 +31,8 @@ def update(con: duckdb.DuckDBPyConnection, insert: Insert,
            items: Sequence[tuple[Document, Sequence[Event]]], rules: Rules) -> None:
     """File the events of newly stored documents into incidents, and store their links."""
     reports = [r for _, events in items for e in events if (r := from_event(e, rules))]
-    link_rows = [link.to_dict() | {"from_id": link.from_id, "to_id": link.to_id}
-                 for doc, events in items for link in links.find_links(doc.text, events, rules)]
-    insert("event_links", [{k: v for k, v in row.items() if k not in ("from", "to")}
-                           for row in link_rows])
+    insert("event_links", [dataclasses.asdict(link) for doc, events in items
+                           for link in links.find_links(doc.text, events, rules)])
     if not reports:
         return
     insert("incident_reports", [dataclasses.asdict(r) for r in reports])
