@@ -50,3 +50,9 @@ def test_incident_acled_export(db: str, tmp_path: Path) -> None:
     row = next(dict(zip(cols, r, strict=True)) for r in rows if r[cols.index("fatalities")] == 17)
     assert row["source"].count(";") == 2 and row["notes"].startswith("3 reports from 3 sources")
     assert main(["incidents", "--db", db, "--out", str(out)]) == 2  # exists: refused (E419)
+
+
+def test_rebuild_flag(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["incidents", "--db", db, "--rebuild", "--format", "jsonl"]) == 0
+    captured = capsys.readouterr()
+    assert "rebuilt 6 incidents" in captured.err and len(captured.out.splitlines()) == 6

@@ -66,3 +66,14 @@ def test_links_and_chain() -> None:
             i.event_date for i in thread.incidents)
         assert len(thread.incidents) == 2 and len(thread.links) == 1
         assert store.chain("no-such-id") is None
+
+
+def test_rebuild_gives_the_incidents_ingest_gives() -> None:
+    with Store(":memory:") as store, Store(":memory:", incidents=False) as bare:
+        store.add_batch(_items())
+        bare.add_batch(_items())
+        assert bare.stats().incidents == 0
+        assert bare.rebuild_incidents() == store.stats().incidents
+        assert _incidents(bare) == _incidents(store)
+        assert [k.to_dict() for k in bare.links()] == [k.to_dict() for k in store.links()]
+        assert store.rebuild_incidents() == store.stats().incidents  # idempotent

@@ -28,6 +28,9 @@ def register(sub: Any) -> None:
                         help="file format of --out (default csv)")
     parser.add_argument("--force", action="store_true",
                         help="replace OUT if it exists (never the store itself)")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="file every stored event into incidents again first (a store "
+                        "made before incidents existed, or changed rules)")
     parser.set_defaults(handler=run_incidents)
     chain = sub.add_parser("chain", help="the thread of linked events an event or incident "
                            "belongs to, in date order",
@@ -49,6 +52,10 @@ def _write(lines: list[str]) -> None:
 
 
 def run_incidents(args: argparse.Namespace) -> int:
+    if args.rebuild:
+        with Store(args.db) as store:
+            print(f"rebuilt {store.rebuild_incidents()} incidents in {plain(args.db)}",
+                  file=sys.stderr)
     if args.out:
         with Store(args.db, read_only=True) as store:
             count = store.export_incidents(args.out, args.out_format, force=args.force,

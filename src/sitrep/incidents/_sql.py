@@ -134,3 +134,13 @@ def forget(con: duckdb.DuckDBPyConnection, insert: Insert, doc_ids: Sequence[str
     con.execute("DELETE FROM incident_pairs WHERE list_contains(?, a) OR list_contains(?, b)",
                 [gone, gone])  # both directions
     recluster(con, insert, nodes - set(gone), rules)
+
+
+TABLES = ("incident_reports", "incident_keys", "incident_pairs", "incident_members",
+          "event_links")
+
+
+def clear(con: duckdb.DuckDBPyConnection) -> None:
+    """Remove every incident row and link (before ``update`` files every document again)."""
+    for table in TABLES:
+        con.execute(f"DELETE FROM {table}")

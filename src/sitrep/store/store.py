@@ -380,6 +380,21 @@ class Store:
         events = {e.id: e for e in query.load_by_ids(self._con, ids)}
         return export_incidents(found, events, out, format, force, protect=[self.path])
 
+    def rebuild_incidents(self, chunk: int = 256) -> int:
+        """File every stored event into incidents again, in one transaction (a store made
+        before incidents existed, or rules changed); returns the number of incidents."""
+        ids = [r[0] for r in self._con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+        with self._transaction():
+            _incidents.clear(self._con)
+            for start in range(0, len(ids), chunk):
+                docs = [d for i in ids[start:start + chunk] if (d := self.document(i))]
+                rows = self._con.execute("SELECT id FROM events WHERE list_contains(?, doc_id) "
+                                         "ORDER BY id", [[d.id for d in docs]]).fetchall()
+                events = query.load_by_ids(self._con, [r[0] for r in rows])
+                items = [(d, [e for e in events if e.doc_id == d.id]) for d in docs]
+                _incidents.update(self._con, self._insert, items, self.rules)
+        return self.stats().incidents
+
     def links(self) -> list[Link]:
         """Every stored link between events."""
         from ..incidents import query as incident_query
