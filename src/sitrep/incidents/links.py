@@ -4,7 +4,8 @@
   "in response to". The event named after the cue is the cause; when the cue's object names no
   event ("for the attack"), the article's main event (or the closest earlier violent event) is.
 * ``follows``: "this was then followed by X" (X follows the event told just before it) and
-  "X ... after Y" (Y must be an event of the same sentence).
+  "X ... after Y" (Y must be an event of the same sentence; when X and Y are different kinds
+  of event, "protesters marched after the air strike", X is a ``response_to`` Y).
 * ``part_of``: "as part of" followed by an event of the same sentence.
 
 A link never runs against the order of the dates: the later event is ``from``. The cue phrases
@@ -98,14 +99,14 @@ def _sentence_links(text: str, sentence: _Sentence, ordered: Sequence[Event],
     for relation, cues in rules.links.items():
         for cue in cues:
             for match in _pattern(cue).finditer(body):
-                link = _link_for(text, sentence, match, relation, ordered)
+                link = _link_for(text, sentence, match, relation, ordered, rules)
                 if link is not None:
                     links.append(link)
     return links
 
 
 def _link_for(text: str, sentence: _Sentence, match: re.Match[str], relation: str,
-              ordered: Sequence[Event]) -> Link | None:
+              ordered: Sequence[Event], rules: Rules) -> Link | None:
     cue_start, cue_end = sentence.start + match.start(), sentence.start + match.end()
     stop = _CLAUSE_END.search(text, cue_end, sentence.end)
     obj_end = stop.start() if stop else sentence.end
@@ -124,7 +125,11 @@ def _link_for(text: str, sentence: _Sentence, match: re.Match[str], relation: st
         target = _antecedent(ordered, subject)
     else:
         target = None
-    name = "follows" if relation == "follows_after" else relation
+    name = relation
+    if relation == "follows_after":  # "X after Y": a sequence of like acts, else a response
+        same = subject is not None and target is not None and (
+            rules.family(subject.cameo) == rules.family(target.cameo))
+        name = "follows" if same else "response_to"
     return _make(subject, target, name, text, cue_start, cue_end, obj_end)
 
 
