@@ -146,6 +146,8 @@ class E(Enum):
                  "instead with `--pred FILE`, or fix the coder first.")
     E509 = (509, "{path} is a gold file with no documents. Add at least one document line "
                  "(docs/gold-format.md).")
+    E510 = (510, "Incident gold file {path}, line {line}: {cause}. Fix the line; the format is "
+                 "in tests/gold/incidents/README.md (id, text, published, incident, main).")
 
     # --- learned model and its corpus (E600-E699) ---
     E600 = (600, "Event model {path} could not be loaded: {cause}. Rebuild it with `make model` "

@@ -62,7 +62,8 @@ def test_limit_and_bad_values(filled: Store) -> None:
 
 
 def test_stats(filled: Store, docs: list[Document]) -> None:
-    stats = filled.stats()
+    assert filled.stats().counted == "incidents"  # the default: each real event once
+    stats = filled.stats(events=True)
     events = [e for d in docs for e in fake_events(d)]
     assert stats.documents == len(docs) and stats.events == len(events)
     assert stats.undated_documents == 1

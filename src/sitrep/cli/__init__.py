@@ -16,9 +16,10 @@ from .. import __version__
 from ..errors import SitrepError
 from . import code as _code
 from . import evaluate as _evaluate
+from . import incidents as _incidents
 from . import store as _store
 
-_COMMAND_MODULES = (_code, _store, _evaluate)
+_COMMAND_MODULES = (_code, _store, _incidents, _evaluate)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -31,6 +31,8 @@ def register(sub: Any) -> None:
     stats = sub.add_parser("stats", help="counts by day, country and type; total fatalities")
     _add_db(stats)
     stats.add_argument("--format", choices=("table", "json"), default="table")
+    stats.add_argument("--events", action="store_true",
+                       help="count event records (each report) instead of incidents")
     stats.set_defaults(handler=run_stats)
     export = sub.add_parser("export", help="write events as CSV, Parquet or JSONL",
                             description="Write stored events in the native, ACLED-like or "
@@ -234,7 +236,7 @@ def _print_events(events: list[Event]) -> None:
 
 def run_stats(args: argparse.Namespace) -> int:
     with Store(args.db, read_only=True) as store:
-        stats = store.stats()
+        stats = store.stats(events=args.events)
     try:
         _print_stats(stats, args.format)
     except BrokenPipeError:
@@ -247,7 +249,8 @@ def _print_stats(stats: Stats, format: str) -> None:
         sys.stdout.write(json_line(stats.to_dict()))
         return
     print(f"documents {stats.documents} (undated {stats.undated_documents}), events "
-          f"{stats.events}, ingest errors {stats.errors}, fatalities {stats.fatalities}")
+          f"{stats.events}, incidents {stats.incidents}, ingest errors {stats.errors}, "
+          f"fatalities {stats.fatalities} (counting {stats.counted})")
     for title, rows in (("by day", stats.by_day), ("by country", stats.by_country),
                         ("by ACLED type", stats.by_type), ("by PLOVER type", stats.by_plover)):
         print(f"\n{title}:")

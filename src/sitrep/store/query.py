@@ -174,6 +174,8 @@ class Stats:
     by_country: list[tuple[str | None, int]] = field(default_factory=list)
     by_type: list[tuple[str | None, int]] = field(default_factory=list)
     by_plover: list[tuple[str | None, int]] = field(default_factory=list)
+    incidents: int = 0  # real-world events (sitrep.incidents): reports of one event count once
+    counted: str = "events"  # what fatalities and the by_* lists count: events or incidents
 
     def to_dict(self) -> dict[str, Any]:
         def pairs(items: list[tuple[Any, int]]) -> list[list[Any]]:
@@ -182,13 +184,17 @@ class Stats:
         return {"documents": self.documents, "undated_documents": self.undated_documents,
                 "events": self.events, "errors": self.errors, "fatalities": self.fatalities,
                 "by_day": pairs(self.by_day), "by_country": pairs(self.by_country),
-                "by_type": pairs(self.by_type), "by_plover": pairs(self.by_plover)}
+                "by_type": pairs(self.by_type), "by_plover": pairs(self.by_plover),
+                "incidents": self.incidents, "counted": self.counted}
 
 
 def stats(con: duckdb.DuckDBPyConnection) -> Stats:
     """Counts over the whole store."""
     def scalar(sql: str) -> int:
-        row = con.execute(sql).fetchone()
+        try:
+            row = con.execute(sql).fetchone()
+        except duckdb.CatalogException:  # a store from before incidents, opened read-only
+            return 0
         return int(row[0] or 0) if row else 0
 
     def grouped(expr: str, source: str = "events e") -> list[tuple[Any, int]]:
@@ -197,6 +203,7 @@ def stats(con: duckdb.DuckDBPyConnection) -> Stats:
         return [(k, int(n)) for k, n in con.execute(sql).fetchall()]
 
     return Stats(
+        incidents=scalar("SELECT count(DISTINCT incident_id) FROM incident_members"),
         documents=scalar("SELECT count(*) FROM documents"),
         undated_documents=scalar("SELECT count(*) FROM documents WHERE published IS NULL"),
         events=scalar("SELECT count(*) FROM events"),

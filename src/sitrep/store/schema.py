@@ -116,6 +116,37 @@ def tables() -> tuple[Table, ...]:
               + (Column("recorded_at", "TIMESTAMP"),), ("source", "code")),
         Table("document_copies", tuple(record_columns(DocumentCopy))
               + (Column("seen_at", "TIMESTAMP"),), ("doc_id", "path")),
+        *incident_tables(),
+    )
+
+
+def incident_tables() -> tuple[Table, ...]:
+    """The incident layer (``sitrep.incidents``): matching keys, compatible pairs, members,
+    and links between events."""
+    def cols(*spec: str) -> tuple[Column, ...]:
+        return tuple(Column(n, t, n.endswith("?")) for n, t in
+                     (item.split(":") for item in spec))
+
+    def clean(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+        return tuple(Column(c.name.rstrip("?"), c.sql_type, c.nullable) for c in columns)
+
+    return (
+        Table("incident_reports", clean(cols(
+            "event_id:VARCHAR", "doc_id:VARCHAR", "family:VARCHAR", "earliest:DATE",
+            "latest:DATE", "precise_day:BOOLEAN", "country:VARCHAR", "lat?:DOUBLE",
+            "lon?:DOUBLE", "geo_precision:BIGINT", "place:VARCHAR", "admin1:VARCHAR",
+            "actor1:VARCHAR",
+            "actor1_known:BOOLEAN", "fatalities?:BIGINT")), ("event_id",)),
+        Table("incident_keys", clean(cols("country:VARCHAR", "bucket:BIGINT",
+                                          "event_id:VARCHAR")),
+              ("country", "bucket", "event_id")),
+        Table("incident_pairs", clean(cols("a:VARCHAR", "b:VARCHAR", "score:DOUBLE")),
+              ("a", "b")),
+        Table("incident_members", clean(cols("event_id:VARCHAR", "incident_id:VARCHAR")),
+              ("event_id",)),
+        Table("event_links", clean(cols(
+            "from_id:VARCHAR", "to_id:VARCHAR", "relation:VARCHAR", "evidence:VARCHAR",
+            "doc_id:VARCHAR", "start:BIGINT", "end:BIGINT")), ("from_id", "to_id")),
     )
 
 

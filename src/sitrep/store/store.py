@@ -13,12 +13,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
 
 from ..errors import E, SitrepError
+from ..incidents import _sql as _incidents
+from ..incidents.rules import Rules
 from ..ingest._base import DocumentCopy, IngestError
 from ..records import Document, Event
 from . import _codec, query
@@ -30,6 +32,11 @@ from .schema import (
     quoted,
     tables,
 )
+
+if TYPE_CHECKING:
+    from ..incidents.links import Link
+    from ..incidents.merge import Incident
+    from ..incidents.query import Thread
 
 DEFAULT_PATH = "sitrep.duckdb"
 _ARROW = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
@@ -61,11 +68,13 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_PATH, read_only: bool = False,
                  migrations: Mapping[int, Sequence[str]] = MIGRATIONS,
-                 schema_version: int = SCHEMA_VERSION) -> None:
+                 schema_version: int = SCHEMA_VERSION, incidents: bool = True) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.source = self.path  # the store file this reads (differs for a snapshot)
         self._snapshot_dir: Path | None = None
+        self.rules = Rules.load()
+        self.keep_incidents = incidents  # False: no incident layer (benchmarks only)
         self._con = self._connect()
         try:
             self._prepare(migrations, schema_version)
@@ -249,6 +258,8 @@ class Store:
         """Remove documents and all their event rows (before they are stored anew)."""
         if not ids:
             return
+        if self.keep_incidents:
+            _incidents.forget(self._con, self._insert, ids, self.rules)
         events = "SELECT id FROM events WHERE list_contains(?, doc_id)"
         for name in ("event_mentions", "event_places", "event_actors"):
             self._con.execute(f"DELETE FROM {name} WHERE event_id IN ({events})", [ids])
@@ -265,14 +276,18 @@ class Store:
                errors: Sequence[IngestError]) -> None:
         now = datetime.now(UTC).replace(tzinfo=None)
         rows: dict[str, list[_codec.Row]] = {name: [] for name in _WRITE_ORDER}
+        stored: list[tuple[Document, Sequence[Event]]] = []
         for doc, events in items:
             unique = list({e.id: e for e in events}.values())
+            stored.append((doc, unique))
             rows["documents"].append(_codec.document_row(doc, len(unique), now))
             for event in unique:
                 for name, table_rows in _codec.event_rows(event).items():
                     rows[name].extend(table_rows)
         for name in _WRITE_ORDER:
             self._insert(name, rows[name])
+        if self.keep_incidents:
+            _incidents.update(self._con, self._insert, stored, self.rules)
         self._clear_resolved_errors(items)
         self._insert_errors(errors, now)
 
@@ -346,9 +361,72 @@ class Store:
         events = self.events(since, until, country, type, actor, text, limit)
         return to_dataframe(events, self._documents_for(events), backend, layout)
 
-    def stats(self) -> query.Stats:
-        """Counts by day, country and type, and total fatalities."""
-        return query.stats(self._con)
+    def stats(self, events: bool = False) -> query.Stats:
+        """Counts by day, country and type, and total fatalities: each real-world event
+        (incident) once, or with ``events`` each event record (report) once."""
+        if events or "incident_members" not in self._existing_columns():
+            return query.stats(self._con)  # a store from before incidents, opened read-only
+        from ..incidents import query as incident_query
+
+        return incident_query.stats(self._con)
+
+    def incidents(self, since: date | str | None = None, until: date | str | None = None,
+                  country: str | None = None, type: str | None = None,
+                  actor: str | None = None, text: str | None = None,
+                  limit: int | None = None) -> list[Incident]:
+        """Incidents with a report matching every filter given (as ``events``), by date."""
+        from ..incidents import query as incident_query
+
+        flt = query.EventFilter.build(since=since, until=until, country=country, type=type,
+                                      actor=actor, text=text, limit=limit)
+        return incident_query.incidents_for(self._con, flt, limit)
+
+    def incident(self, ident: str) -> Incident | None:
+        """The incident with this id, or the one the event with this id belongs to."""
+        from ..incidents import query as incident_query
+
+        found = incident_query.incident_of(self._con, ident)
+        return incident_query.load(self._con, [found])[0] if found else None
+
+    def chain(self, ident: str) -> Thread | None:
+        """The thread (linked incidents, in date order) of an event or incident id."""
+        from ..incidents import query as incident_query
+
+        return incident_query.chain(self._con, ident)
+
+    def export_incidents(self, out: str | Path, format: str = "csv", force: bool = False,
+                         **filters: Any) -> int:
+        """Write the incidents (filtered as in ``incidents``) in the ACLED-like layout, one
+        row per incident; rows written. Safe writes as ``export``."""
+        from ..incidents.export import export_incidents
+        from .export import check_target
+
+        check_target(Path(out), force, [self.path])
+        found = self.incidents(**filters)
+        ids = [r.event_id for i in found for r in i.reports]
+        events = {e.id: e for e in query.load_by_ids(self._con, ids)}
+        return export_incidents(found, events, out, format, force, protect=[self.path])
+
+    def rebuild_incidents(self, chunk: int = 256) -> int:
+        """File every stored event into incidents again, in one transaction (a store made
+        before incidents existed, or rules changed); returns the number of incidents."""
+        ids = [r[0] for r in self._con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+        with self._transaction():
+            _incidents.clear(self._con)
+            for start in range(0, len(ids), chunk):
+                docs = [d for i in ids[start:start + chunk] if (d := self.document(i))]
+                rows = self._con.execute("SELECT id FROM events WHERE list_contains(?, doc_id) "
+                                         "ORDER BY id", [[d.id for d in docs]]).fetchall()
+                events = query.load_by_ids(self._con, [r[0] for r in rows])
+                items = [(d, [e for e in events if e.doc_id == d.id]) for d in docs]
+                _incidents.update(self._con, self._insert, items, self.rules)
+        return self.stats().incidents
+
+    def links(self) -> list[Link]:
+        """Every stored link between events."""
+        from ..incidents import query as incident_query
+
+        return incident_query.links(self._con)
 
     def export(self, out: str | Path | IO[bytes], format: str | None = None,
                layout: str = "native", chunk: int = 5000, force: bool = False,
