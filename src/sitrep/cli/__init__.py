@@ -11,11 +11,12 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import SitrepError
+from . import cluster as _cluster
 from . import code as _code
 from . import evaluate as _evaluate
 from . import store as _store
 
-_COMMAND_MODULES = (_code, _store, _evaluate)
+_COMMAND_MODULES = (_code, _store, _cluster, _evaluate)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.distributed import CodedBatch, batch_name, local_workers, read_batch, write_batch
+from sitrep.errors import SitrepError
+from sitrep.ingest import IngestError
+from tests.store.conftest import TEXTS, make_doc
+from tests.store.fake_coder import fake_events
+
+
+def _docs() -> list:
+    return [make_doc(t, p, ti, u, f"doc{i}.txt") for i, (t, p, ti, u) in enumerate(TEXTS)]
+
+
+def test_batch_file_round_trips_documents_events_and_errors(tmp_path: Path) -> None:
+    docs = _docs()
+    error = IngestError("doc3.txt", "E414", "[E414] Coding document doc3.txt failed", docs[3].id)
+    batch = CodedBatch([(d, fake_events(d)) for d in docs[:3]] + [(docs[3], [])], [error])
+    path = tmp_path / batch_name(docs)
+    write_batch(path, batch)
+    back = read_batch(path)
+    assert back.coded == batch.coded and back.errors == [error]
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left
+
+
+def test_batch_name_depends_on_the_documents_only() -> None:
+    docs = _docs()
+    assert batch_name(docs) == batch_name(list(reversed(docs)))
+    assert batch_name(docs) != batch_name(docs[:3])
+    assert batch_name(docs).startswith("batch-") and batch_name(docs).endswith(".parquet")
+
+
+def test_damaged_batch_file_is_a_catalogue_error(tmp_path: Path) -> None:
+    path = tmp_path / "batch-x.parquet"
+    path.write_bytes(b"not parquet")
+    with pytest.raises(SitrepError, match="E423"):
+        read_batch(path)
+
+
+def test_local_cluster_spec() -> None:
+    assert local_workers("local:3") == 3 and local_workers("local") == 2
+    assert local_workers("tcp://10.0.0.1:8786") is None
+    with pytest.raises(SitrepError, match="E422"):
+        local_workers("local:0")
