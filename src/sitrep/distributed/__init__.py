@@ -16,14 +16,14 @@ from ._cluster import connect, local_workers
 from .merge import batch_files, merge_dataset
 
 if TYPE_CHECKING:
-    from .run import ClusterStats, ingest_distributed
+    from .run import ClusterStats, ingest_distributed, load_coder
 
-__all__ = ["ClusterStats", "CodedBatch", "batch_files", "batch_name", "connect",
+__all__ = ["ClusterStats", "CodedBatch", "batch_files", "batch_name", "connect", "load_coder",
            "ingest_distributed", "local_workers", "merge_dataset", "read_batch", "write_batch"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("ClusterStats", "ingest_distributed"):  # these import dask.distributed
+    if name in ("ClusterStats", "ingest_distributed", "load_coder"):  # these import dask
         from . import run
 
         return getattr(run, name)

@@ -7,6 +7,7 @@ worker codes. ``code_batch`` codes one batch and writes it as one Parquet file.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,17 +22,24 @@ from ..ingest.ingest import DocumentCoder
 from ..records import Document
 from ._batch import CodedBatch, write_batch
 
-PLUGIN_NAME = "sitrep-coder"
+PLUGIN_PREFIX = "sitrep-coder-"
 
 
 class CoderPlugin(WorkerPlugin):
     """Loads the coder once on each worker; ``factory`` must be picklable (a function or a
-    ``functools.partial`` of ``sitrep.Coder.load``)."""
+    ``functools.partial`` of ``sitrep.Coder.load``).
 
-    name = PLUGIN_NAME
+    The plugin is named by its factory and idempotent: registering the same factory again (a
+    second ingest on a long-running cluster) keeps the coder the workers already hold.
+    """
+
+    idempotent = True
 
     def __init__(self, factory: Callable[[], DocumentCoder]) -> None:
+        import cloudpickle
+
         self.factory = factory
+        self.name = PLUGIN_PREFIX + hashlib.sha256(cloudpickle.dumps(factory)).hexdigest()[:16]
         self.coder: DocumentCoder | None = None
         self.load_seconds = 0.0
 
@@ -56,9 +64,17 @@ class BatchSummary:
     bytes: int
 
 
-def code_batch(docs: Sequence[Document], path: str) -> BatchSummary:
+def load_coder(client: Any, factory: Callable[[], DocumentCoder]) -> str:
+    """Have every worker (and every worker that joins later) load the coder once; the
+    plugin's name, which ``code_batch`` takes."""
+    plugin = CoderPlugin(factory)
+    client.register_plugin(plugin, name=plugin.name)
+    return plugin.name
+
+
+def code_batch(docs: Sequence[Document], path: str, plugin: str) -> BatchSummary:
     """Code ``docs`` with this worker's coder and write them to ``path`` (a Dask task)."""
-    coder = _coder()
+    coder = _coder(plugin)
     started = time.perf_counter()
     batch = code_documents(coder, docs)
     coded = time.perf_counter()
@@ -84,8 +100,8 @@ def code_documents(coder: DocumentCoder, docs: Sequence[Document]) -> CodedBatch
     return batch
 
 
-def _coder() -> DocumentCoder:
-    plugin = get_worker().plugins.get(PLUGIN_NAME)
+def _coder(name: str) -> DocumentCoder:
+    plugin = get_worker().plugins.get(name)
     if not isinstance(plugin, CoderPlugin) or plugin.coder is None:
         raise SitrepError(E.E422, address="(this worker)",
                           cause="the sitrep coder plugin is not registered on this worker")

@@ -24,7 +24,7 @@ from ..ingest.ingest import DocumentCoder, IngestReport, Progress, _items, _Run
 from ..ingest.sources import SourceUnit, estimate, expand
 from ..records import Document
 from ._batch import CodedBatch, batch_name, read_batch
-from ._worker import PLUGIN_NAME, BatchSummary, CoderPlugin, code_batch
+from ._worker import BatchSummary, code_batch, load_coder
 from .merge import MergeTimer, merge_batch
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def ingest_distributed(inputs: Iterable[str | Path], store: Store, client: Any,
     run = _Run(store, 1 << 30, total, progress, update_metadata)
     timing = stats if stats is not None else ClusterStats()
     timing.merge = timing.merge or MergeTimer()
-    client.register_plugin(CoderPlugin(coder_factory), name=PLUGIN_NAME)
+    plugin = load_coder(client, coder_factory)
     limit = in_flight or 2 * max(len(client.scheduler_info().get("workers", {})), 1) + 1
     running: dict[Any, Sequence[Document]] = {}
     done = as_completed()
@@ -78,7 +78,8 @@ def ingest_distributed(inputs: Iterable[str | Path], store: Store, client: Any,
                 timing.reused += 1
                 merge_batch(run, written, timing.merge)
                 continue
-            future = client.submit(code_batch, list(docs), str(path), pure=False, retries=1)
+            future = client.submit(code_batch, list(docs), str(path), plugin, pure=False,
+                                   retries=1)
             running[future] = docs
             done.add(future)
             while done.count() >= limit:
