@@ -30,9 +30,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import dask
 import psutil
 from distributed import Client, LocalCluster
 
+from sitrep.distributed._cluster import WORKER_CONFIG
 from sitrep.distributed.run import ClusterStats, ingest_distributed, load_coder
 from sitrep.ingest import ingest
 from sitrep.pipeline import Coder
@@ -97,48 +99,39 @@ def main(argv: list[str] | None = None) -> int:
         write_corpus(4, warm)
         coder = load()
         single(coder, warm, tmp, args.batch)  # first use loads lazy tables: not timed
-        clusters = {w: start(w, extra) for w in (1, 2)}
-        try:
-            for w, (_, client) in clusters.items():
-                (tmp / f"warm{w}").mkdir()
-                distributed_run(client, warm, tmp / f"warm{w}", 1)
-            for r in range(args.rounds):
-                for name, job in (("single", lambda d: single(coder, corpus, d, args.batch)),
-                                  ("dask1", lambda d: run_on(clusters[1][1], corpus, d,
-                                                             args.batch, extra)),
-                                  ("dask2", lambda d: run_on(clusters[2][1], corpus, d,
-                                                             args.batch, extra))):
-                    here = tmp / f"{name}-{r}"
-                    here.mkdir()
-                    results[name].append(job(here))
-                    print(f"round {r + 1} {name}: {results[name][-1]:.1f} s", flush=True)
-            extra["round_trip"] = scheduler_round_trip(clusters[1][1])
-            for w, (_, client) in clusters.items():
-                extra["memory"][w] = sorted(client.run(rss_mb).values())
-        finally:
-            for cluster, client in clusters.values():
-                client.close()
-                cluster.close()
+        for r in range(args.rounds):
+            here = tmp / f"single-{r}"
+            here.mkdir()
+            results["single"].append(single(coder, corpus, here, args.batch))
+            print(f"round {r + 1} single: {results['single'][-1]:.1f} s", flush=True)
+            for w in (1, 2):  # one cluster at a time: idle Dask processes take CPU too
+                here = tmp / f"dask{w}-{r}"
+                here.mkdir()
+                results[f"dask{w}"].append(on_cluster(w, warm, corpus, here, args, extra))
+                print(f"round {r + 1} dask{w}: {results[f'dask{w}'][-1]:.1f} s", flush=True)
     extra["client_mb"] = rss_mb()
     report(args, results, extra)
     return 0
 
 
-def start(workers: int, extra: dict[str, Any]) -> tuple[LocalCluster, Client]:
+def on_cluster(workers: int, warm: Path, corpus: Path, tmp: Path, args: argparse.Namespace,
+               extra: dict[str, Any]) -> float:
+    """Start a cluster, load the coder, warm up (not timed); time one distributed ingest."""
     started = time.perf_counter()
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=":0", host="127.0.0.1")
-    client = Client(cluster)
-    up = time.perf_counter()
-    load_coder(client, load)
-    extra["startup"][workers] = (up - started, time.perf_counter() - up)
-    return cluster, client
-
-
-def run_on(client: Client, corpus: Path, tmp: Path, batch: int, extra: dict[str, Any]) -> float:
-    seconds, stats = distributed_run(client, corpus, tmp, batch)
-    workers = len(client.scheduler_info()["workers"])
-    extra["stats"].append((workers, seconds, stats))
+    with dask.config.set(WORKER_CONFIG), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         dashboard_address=":0", host="127.0.0.1") as cluster, \
+            Client(cluster) as client:
+        up = time.perf_counter()
+        load_coder(client, load)
+        extra["startup"][workers] = (up - started, time.perf_counter() - up)
+        (tmp / "warm").mkdir()
+        distributed_run(client, warm, tmp / "warm", 1)
+        seconds, stats = distributed_run(client, corpus, tmp, args.batch)
+        extra["stats"].append((workers, seconds, stats))
+        extra["memory"][workers] = sorted(client.run(rss_mb).values())
+        if workers == 1:
+            extra["round_trip"] = scheduler_round_trip(client)
     return seconds
 
 
@@ -159,6 +152,9 @@ def report(args: argparse.Namespace, results: dict[str, list[float]],
     merge = statistics.median(st.merge.seconds / st.code_seconds for _, st in one if st.merge)
     print(f"1 worker: overhead per batch {overhead:.2f} s = {100 * share:.1f}% of coding time "
           f"(Parquet write {100 * write:.2f}%, merge into DuckDB {100 * merge:.2f}%)")
+    two = [(s, st) for w, s, st in extra["stats"] if w == 2]
+    busy = statistics.median(st.code_seconds / (2 * s) for s, st in two)
+    print(f"2 workers: coding kept the workers busy {100 * busy:.0f}% of the run's wall time")
     print(f"empty task round trip through the scheduler: {1000 * extra['round_trip']:.1f} ms")
     for w, (up, coder) in extra["startup"].items():
         print(f"{w} worker(s): cluster start {up:.1f} s, coder load on workers {coder:.1f} s, "

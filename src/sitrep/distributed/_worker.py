@@ -62,6 +62,8 @@ class BatchSummary:
     code_seconds: float
     write_seconds: float
     bytes: int
+    worker: str = ""
+    started: float = 0.0  # wall-clock time (time.time()) the batch started on the worker
 
 
 def load_coder(client: Any, factory: Callable[[], DocumentCoder]) -> str:
@@ -75,12 +77,13 @@ def load_coder(client: Any, factory: Callable[[], DocumentCoder]) -> str:
 def code_batch(docs: Sequence[Document], path: str, plugin: str) -> BatchSummary:
     """Code ``docs`` with this worker's coder and write them to ``path`` (a Dask task)."""
     coder = _coder(plugin)
+    wall = time.time()
     started = time.perf_counter()
     batch = code_documents(coder, docs)
     coded = time.perf_counter()
     size = write_batch(Path(path), batch)
     return BatchSummary(path, len(docs), len(batch.errors), coded - started,
-                        time.perf_counter() - coded, size)
+                        time.perf_counter() - coded, size, get_worker().address, wall)
 
 
 def code_documents(coder: DocumentCoder, docs: Sequence[Document]) -> CodedBatch:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,8 +41,10 @@ class ClusterStats:
     write_seconds: float = 0.0
     bytes: int = 0
     merge: MergeTimer | None = None
+    summaries: list[BatchSummary] = field(default_factory=list)
 
     def add(self, summary: BatchSummary) -> None:
+        self.summaries.append(summary)
         self.batches += 1
         self.code_seconds += summary.code_seconds
         self.write_seconds += summary.write_seconds
