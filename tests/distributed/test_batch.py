@@ -45,3 +45,29 @@ def test_local_cluster_spec() -> None:
     assert local_workers("tcp://10.0.0.1:8786") is None
     with pytest.raises(SitrepError, match="E422"):
         local_workers("local:0")
+
+
+def test_merge_of_a_missing_directory_is_a_catalogue_error(tmp_path: Path) -> None:
+    from sitrep.cli import main
+
+    assert main(["store", "merge", str(tmp_path / "nope"), "--db", str(tmp_path / "s.duckdb")]) == 2
+
+
+def test_damaged_batch_file_is_recorded_and_the_others_merged(tmp_path: Path) -> None:
+    from sitrep.distributed import merge_dataset
+    from sitrep.store import Store
+
+    docs = _docs()
+    write_batch(tmp_path / batch_name(docs), CodedBatch([(d, fake_events(d)) for d in docs]))
+    (tmp_path / "batch-0damaged.parquet").write_bytes(b"PAR1 truncated")
+    with Store(":memory:") as store:
+        report = merge_dataset(tmp_path, store)
+        assert report.coded == 4 and [e.code for e in store.errors()] == ["E423"]
+
+
+def test_unreachable_scheduler_is_a_catalogue_error() -> None:
+    pytest.importorskip("distributed")
+    from sitrep.distributed import connect
+
+    with pytest.raises(SitrepError, match="E422"), connect("tcp://127.0.0.1:9", timeout=1):
+        pass
