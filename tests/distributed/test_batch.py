@@ -71,3 +71,14 @@ def test_unreachable_scheduler_is_a_catalogue_error() -> None:
 
     with pytest.raises(SitrepError, match="E422"), connect("tcp://127.0.0.1:9", timeout=1):
         pass
+
+
+def test_cli_coder_factory_is_picklable_with_absolute_kb_paths() -> None:
+    import argparse
+    import pickle
+
+    from sitrep.cli.cluster import coder_factory
+
+    factory = coder_factory(argparse.Namespace(model=None, kb=["my_kb.yaml"]))
+    kb = pickle.loads(pickle.dumps(factory)).keywords["kb_files"]
+    assert len(kb) == 1 and Path(kb[0]).is_absolute() and kb[0].endswith("my_kb.yaml")

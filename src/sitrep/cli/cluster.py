@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from ..store import DEFAULT_PATH, Store
@@ -35,10 +36,12 @@ def add_ingest_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def coder_factory(args: argparse.Namespace) -> Callable[[], Any]:
-    """A picklable function that loads the coder on a worker (tests substitute their own)."""
+    """A picklable function that loads the coder on a worker (tests substitute their own).
+    ``--kb`` paths are made absolute: workers do not share the client's directory."""
     from ..pipeline import Coder
 
-    return functools.partial(Coder.load, model=args.model, kb_files=args.kb)
+    kb = [str(Path(p).resolve()) for p in args.kb]
+    return functools.partial(Coder.load, model=args.model, kb_files=kb)
 
 
 def run_cluster_ingest(args: argparse.Namespace, opts: Any,
