@@ -58,9 +58,16 @@ def timed(job: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def single(coder: Coder, corpus: Path, tmp: Path, batch: int) -> float:
+def cpu_seconds() -> float:
+    times = psutil.Process(os.getpid()).cpu_times()
+    return float(times.user + times.system)
+
+
+def single(coder: Coder, corpus: Path, tmp: Path, batch: int, extra: dict[str, Any]) -> float:
+    load, cpu = os.getloadavg()[0], cpu_seconds()
     with Store(tmp / "single.duckdb") as store:
         seconds, _ = timed(lambda: ingest([corpus], store, coder, commit_every=batch))
+    extra["runs"].append(("single", seconds, cpu_seconds() - cpu, load, os.getloadavg()[0]))
     return seconds
 
 
@@ -90,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
     results: dict[str, list[float]] = {"single": [], "dask1": [], "dask2": []}
-    extra: dict[str, Any] = {"stats": [], "memory": {}, "startup": {}}
+    extra: dict[str, Any] = {"stats": [], "memory": {}, "startup": {}, "runs": []}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         corpus = tmp / "corpus.jsonl"
@@ -98,11 +105,11 @@ def main(argv: list[str] | None = None) -> int:
         warm = tmp / "warm.jsonl"
         write_corpus(4, warm)
         coder = load()
-        single(coder, warm, tmp, args.batch)  # first use loads lazy tables: not timed
+        single(coder, warm, tmp, args.batch, {"runs": []})  # first use: not timed
         for r in range(args.rounds):
             here = tmp / f"single-{r}"
             here.mkdir()
-            results["single"].append(single(coder, corpus, here, args.batch))
+            results["single"].append(single(coder, corpus, here, args.batch, extra))
             print(f"round {r + 1} single: {results['single'][-1]:.1f} s", flush=True)
             for w in (1, 2):  # one cluster at a time: idle Dask processes take CPU too
                 here = tmp / f"dask{w}-{r}"
@@ -127,7 +134,10 @@ def on_cluster(workers: int, warm: Path, corpus: Path, tmp: Path, args: argparse
         extra["startup"][workers] = (up - started, time.perf_counter() - up)
         (tmp / "warm").mkdir()
         distributed_run(client, warm, tmp / "warm", 1)
+        before, cpu = os.getloadavg()[0], cpu_seconds() + sum(client.run(cpu_seconds).values())
         seconds, stats = distributed_run(client, corpus, tmp, args.batch)
+        cpu = cpu_seconds() + sum(client.run(cpu_seconds).values()) - cpu
+        extra["runs"].append((f"dask{workers}", seconds, cpu, before, os.getloadavg()[0]))
         extra["stats"].append((workers, seconds, stats))
         extra["memory"][workers] = sorted(client.run(rss_mb).values())
         if workers == 1:
@@ -160,6 +170,10 @@ def report(args: argparse.Namespace, results: dict[str, list[float]],
         print(f"{w} worker(s): cluster start {up:.1f} s, coder load on workers {coder:.1f} s, "
               f"worker RSS after the runs {', '.join(f'{m:.0f}' for m in extra['memory'][w])} MB")
     print(f"client process RSS {extra['client_mb']:.0f} MB")
+    print("runs (the machine's 1-minute load average before -> after; other jobs count too):")
+    for name, seconds, cpu, before, after in extra["runs"]:
+        print(f"  {name:6} {seconds:6.1f} s  {n / seconds:5.2f} articles/s  CPU {cpu:6.1f} s "
+              f"({n / cpu:5.2f} articles per CPU-second)  load {before:.2f} -> {after:.2f}")
 
 
 if __name__ == "__main__":
