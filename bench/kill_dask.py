@@ -51,7 +51,7 @@ def difference(expected: dict, got: dict) -> tuple[int, int]:
     """(lost, duplicated) rows over all tables."""
     lost = dup = 0
     for table, rows in expected.items():
-        want, have = Counter(rows), Counter(got[table])
+        want, have = Counter(map(repr, rows)), Counter(map(repr, got[table]))
         lost += sum((want - have).values())
         dup += sum((have - want).values())
     return lost, dup
