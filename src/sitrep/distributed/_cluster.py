@@ -11,8 +11,10 @@ from ..errors import E, SitrepError
 
 _LOCAL = re.compile(r"local(?::(\d+))?$")
 # Dask's statistical profiler samples each running task's stack every 10 ms; on spaCy's deep
-# stacks that costs about a fifth of the coding time (measured in bench/bench_dask.py).
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# stacks that cost about a fifth of the coding time. The nanny's MALLOC_TRIM_THRESHOLD_ (which
+# also fixes glibc's mmap threshold) cost about 8% more. Both measured with bench/bench_dask.py.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False,
+                 "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
 def local_workers(spec: str) -> int | None:
