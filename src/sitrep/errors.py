@@ -123,6 +123,15 @@ class E(Enum):
     E421 = (421, "Input {path} links to {target}, outside the directory {root} being read, so it "
                  "was skipped. Move the file into the directory, or pass --follow-links "
                  "(SourceOptions(follow_links=True)) to read such links.")
+    E422 = (422, "Dask cluster {address!r} could not be used: {cause}. Start a scheduler and "
+                 "workers (`dask scheduler`, `dask worker ADDRESS`; docs/scale.md) and pass its "
+                 "address (tcp://HOST:8786), or pass --cluster local:N for N local workers.")
+    E423 = (423, "Batch file {path} could not be written or read: {cause}. Check that the "
+                 "dataset directory (--out) exists on every worker and is writable; remove a "
+                 "damaged file and run the same ingest again to code its batch anew.")
+    E424 = (424, "Batch {name} failed on the cluster: {cause}. Its documents were not stored; "
+                 "run the same ingest again to retry them (workers that keep dying are often "
+                 "short of memory: give them more, or lower --batch-size).")
 
     # --- evaluation (E500-E599) ---
     E500 = (500, "Gold file {path} could not be read: {cause}. Check the path; a gold file is "

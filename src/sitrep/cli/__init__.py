@@ -14,12 +14,13 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import SitrepError
+from . import cluster as _cluster
 from . import code as _code
 from . import evaluate as _evaluate
 from . import incidents as _incidents
 from . import store as _store
 
-_COMMAND_MODULES = (_code, _store, _incidents, _evaluate)
+_COMMAND_MODULES = (_code, _store, _incidents, _cluster, _evaluate)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,7 @@ from ..ingest._base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 from ..records import Event
 from ..store import DEFAULT_PATH, FORMATS, LAYOUTS, Stats, Store
 from ..store.export import format_for
+from . import cluster
 from ._safe import cell, console, json_line, plain
 
 
@@ -85,6 +86,7 @@ def _register_ingest(sub: Any) -> None:
     p.add_argument("--kb", action="append", default=[], metavar="FILE",
                    help="extra knowledge-base YAML file (repeatable)")
     p.add_argument("--model", help="spaCy pipeline to load")
+    cluster.add_ingest_arguments(p)
     p.set_defaults(handler=run_ingest)
 
 
@@ -121,6 +123,11 @@ def run_ingest(args: argparse.Namespace) -> int:
                          max_bytes=args.max_bytes, max_chars=args.max_chars,
                          timeout=args.timeout, allow_private=args.allow_private,
                          follow_links=args.follow_links)
+    if args.cluster:
+        with _progress(_show_progress(args.progress)) as on_progress:
+            report = cluster.run_cluster_ingest(args, opts, on_progress)
+        _print_report(report, args.db, args.update_metadata, args)
+        return 1 if report.failed else 0
     new_store = args.db != ":memory:" and not os.path.lexists(args.db)
     with Store(args.db) as store:
         coder = load_coder(args)
