@@ -28,14 +28,13 @@ from spacy.tokens import Doc
 from ._data import read_text
 from .assemble import build_events
 from .detect.classify import EventClassifier
-from .detect.intents import Intents
+from .detect.intents import Intents, ModalActs
 from .detect.lexicon import Lexicon
 from .errors import E, SitrepError
 from .ingest.textfile import mask_front_matter, read_document
 from .language import warn_if_not_english
 from .layout import read_layout
 from .mentions import Resources, doc_countries, doc_mentions
-from .mentions._modal import ModalActs
 from .nlp import build_nlp
 from .ontology import Ontology
 from .records import Document, Event, replace
@@ -226,11 +225,13 @@ class Coder:
         """``before`` and the events of one piece (the document keeps its first main event; only
         the first piece has a headline, a dateline and a lead)."""
         res = self.resources
-        layout = read_layout(doc, piece, res.gazetteer, res.kb, doc_countries(doc, res))
+        countries = doc_countries(doc, res)
+        layout = read_layout(doc, piece, res.gazetteer, res.kb, countries)
         if not first:
             layout = dataclass_replace(layout, lead_sentences=frozenset(), dateline=None,
                                        dateline_end=0)
-        mentions = doc_mentions(doc, piece, document.published, res, layout.dateline_end)
+        mentions = doc_mentions(doc, piece, document.published, res, layout.dateline_end,
+                                countries)
         found = build_events(mentions, document.id, document.published, self.ontology,
                              res.gazetteer.country, layout)
         if any(e.main for e in before):

@@ -12,13 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 from sitrep.records import Document, Event
-from sitrep.store.schema import tables
 from tests.store.fake_coder import FakeCoder
-
-_TIMESTAMPS = {"ingested_at", "recorded_at", "seen_at"}
 
 
 def corpus(tmp: Path, n: int = 300) -> list[str]:
@@ -39,17 +34,6 @@ def corpus(tmp: Path, n: int = 300) -> list[str]:
     (tmp / "dir" / "a.txt").write_text("Police attacked protesters. 2 people were killed.\n")
     (tmp / "dir" / "b.txt").write_bytes(b"\xff\xfe bad utf-8")
     return [str(tmp / "corpus.jsonl"), str(tmp / "dir"), str(tmp / "missing-*.txt")]
-
-
-def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows (timestamps left out), sorted: equal snapshots = equal stores."""
-    con = duckdb.connect(str(db), read_only=True)
-    snap = {}
-    for t in tables():
-        cols = ", ".join(f'"{c}"' for c in t.column_names if c not in _TIMESTAMPS)
-        snap[t.name] = sorted(con.execute(f"SELECT {cols} FROM {t.name}").fetchall(), key=repr)
-    con.close()
-    return snap
 
 
 class SlowFakeCoder(FakeCoder):

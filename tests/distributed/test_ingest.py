@@ -19,8 +19,9 @@ from sitrep.distributed import batch_files, merge_dataset
 from sitrep.distributed.run import ClusterStats, ingest_distributed
 from sitrep.ingest import ingest
 from sitrep.store import Store
-from tests.distributed.helpers import corpus, fake_coder, slow_coder, snapshot
+from tests.distributed.helpers import corpus, fake_coder, slow_coder
 from tests.store.fake_coder import FakeCoder
+from tests.store.snapshots import snapshot
 
 distributed = pytest.importorskip("distributed")
 

@@ -16,13 +16,11 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from sitrep.store.schema import tables
+from tests.store.snapshots import snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
-_TIMESTAMPS = {"ingested_at", "recorded_at"}
 
 
 def _corpus(tmp: Path) -> list[str]:
@@ -61,16 +59,6 @@ def _run(point: str, db: Path, inputs: list[str]) -> int:
     return proc.returncode
 
 
-def _snapshot(db: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(db), read_only=True)
-    snap = {}
-    for t in tables():
-        cols = ", ".join(f'"{c}"' for c in t.column_names if c not in _TIMESTAMPS)
-        snap[t.name] = sorted(con.execute(f"SELECT {cols} FROM {t.name}").fetchall(), key=repr)
-    con.close()
-    return snap
-
-
 def _kill_after_first_batch(proc: subprocess.Popen[bytes], db: Path, delay: float) -> None:
     """SIGKILL ``proc`` ``delay`` s after its WAL grows past the schema (a batch committed)."""
     wal = db.with_name(db.name + ".wal")
@@ -93,7 +81,7 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], dict]:
     inputs = _corpus(tmp)
     db = tmp / "clean.duckdb"
     assert _run("none", db, inputs) == 1  # some inputs fail on purpose
-    snap = _snapshot(db)
+    snap = snapshot(db)
     assert len(snap["documents"]) == 1001 and len(snap["ingest_errors"]) == 42
     return inputs, snap
 
@@ -109,10 +97,10 @@ def test_killed_at_exact_points_then_rerun(clean: tuple, tmp_path: Path,
     for point in points:
         assert _run(point, db, inputs) == -signal.SIGKILL
     assert _run("none", db, inputs) in (0, 1)
-    assert _snapshot(db) == expected
+    assert snapshot(db) == expected
     if len(points) > 1:
         assert _run("none", db, inputs) in (0, 1)  # and once more: still nothing added
-        assert _snapshot(db) == expected
+        assert snapshot(db) == expected
 
 
 @pytest.mark.parametrize("delay", [0.0, 0.2])
@@ -124,7 +112,7 @@ def test_killed_from_outside_at_a_time_then_rerun(clean: tuple, tmp_path: Path,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _kill_after_first_batch(proc, db, delay)
     assert _run("none", db, inputs) in (0, 1)
-    assert _snapshot(db) == expected
+    assert snapshot(db) == expected
 
 
 @pytest.mark.slow
@@ -147,7 +135,7 @@ def test_real_cli_with_real_coder_killed_and_rerun(tmp_path: Path) -> None:
     if b"NotImplementedError" in clean.stderr:
         pytest.skip("the real coder is not written yet")
     assert clean.returncode == 0, clean.stderr.decode()[-2000:]
-    expected = _snapshot(tmp_path / "clean.duckdb")
+    expected = snapshot(tmp_path / "clean.duckdb")
     assert len(expected["documents"]) == 8
     db = tmp_path / "killed.duckdb"
     proc = subprocess.Popen(command(db), env=env, stdout=subprocess.DEVNULL,
@@ -155,4 +143,4 @@ def test_real_cli_with_real_coder_killed_and_rerun(tmp_path: Path) -> None:
     _kill_after_first_batch(proc, db, 0.0)
     rerun = subprocess.run(command(db), env=env, capture_output=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr.decode()[-2000:]
-    assert _snapshot(db) == expected
+    assert snapshot(db) == expected

@@ -2,12 +2,14 @@
 
 "X will send aid" is an intent to cooperate (CAMEO 03x, PLOVER AGREE), "X will strike unless Y"
 a threat (CAMEO 13x); a plain conditional ("if", "could", "might") stays hypothetical and is not
-an event. The code table is data (``data/intents.tsv``).
+an event. The code tables are data: ``data/intents.tsv``, and ``data/modal_acts.tsv`` for
+demands and refusals (used by ``mentions._modal``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.tokens import Token
 
@@ -28,9 +30,27 @@ class IntentRow:
     modality: str
 
 
+@dataclass(frozen=True, slots=True)
+class ModalRow:
+    prefix: str
+    demand: str
+    refusal: str
+
+
+Row = TypeVar("Row", IntentRow, ModalRow)
+
+
+def _longest_first(rows: list[Row]) -> tuple[Row, ...]:
+    return tuple(sorted(rows, key=lambda r: -len(r.prefix)))
+
+
+def _first_prefix(rows: tuple[Row, ...], cameo: str) -> Row | None:
+    return next((r for r in rows if cameo.startswith(r.prefix)), None)
+
+
 @dataclass(frozen=True)
 class Intents:
-    """The prefix table, longest prefixes first."""
+    """The prefix table of ``intents.tsv``, longest prefixes first."""
 
     rows: tuple[IntentRow, ...]
 
@@ -38,10 +58,26 @@ class Intents:
     def load(cls) -> Intents:
         rows = [IntentRow(r.cells["prefix"], r.cells["cameo"], r.cells["modality"])
                 for r in read_tsv_file(data_path("intents.tsv"))]
-        return cls(tuple(sorted(rows, key=lambda r: -len(r.prefix))))
+        return cls(_longest_first(rows))
 
     def recode(self, cameo: str) -> IntentRow | None:
-        return next((r for r in self.rows if cameo.startswith(r.prefix)), None)
+        return _first_prefix(self.rows, cameo)
+
+
+@dataclass(frozen=True)
+class ModalActs:
+    """The prefix table of ``modal_acts.tsv`` (demands and refusals), longest prefixes first."""
+
+    rows: tuple[ModalRow, ...]
+
+    @classmethod
+    def load(cls) -> ModalActs:
+        rows = [ModalRow(r.cells["prefix"], r.cells["demand"], r.cells["refusal"])
+                for r in read_tsv_file(data_path("modal_acts.tsv"))]
+        return cls(_longest_first(rows))
+
+    def row(self, cameo: str) -> ModalRow | None:
+        return _first_prefix(self.rows, cameo)
 
 
 def stated_intent(trigger: Token, lexicon: Lexicon) -> bool:

@@ -47,15 +47,16 @@ SPEECH_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08", "09", 
                           "13", "16"})  # statements, appeals, demands, accusations, rejections
 REQUEST_ROOTS = frozenset({"02", "03", "10", "12"})  # appeals, intentions, demands, refusals
 _SEQUENCED = re.compile(r"\b(after|before|since)\b", re.IGNORECASE)
-COUNTED_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 TALK_ROOTS = frozenset({"03", "04", "05"})  # talks, meetings, visits, cooperation
 HALT_TALKS = "164"
 
 
 def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
-                 res: Resources, body_start: int = 0) -> list[Mention]:
+                 res: Resources, body_start: int = 0,
+                 countries: list[str] | None = None) -> list[Mention]:
     """All event mentions of a parsed document, in document order. Time expressions before
-    ``body_start`` (a dateline's date) date no event."""
+    ``body_start`` (a dateline's date) date no event; ``countries`` are the document's (as
+    ``doc_countries`` finds them), when the caller has them already."""
     learned = {}
     if res.classifier is not None:
         said = refusal_shaped(res.modal_acts) if res.modal_acts is not None else None
@@ -65,7 +66,7 @@ def doc_mentions(doc: Doc, norm: NormalisedText, published: date | None,
         matches = [d.match for d in decisions]
     else:
         matches = find_triggers(doc, res.lexicon, res.people)
-    countries = doc_countries(doc, res)
+    countries = list(countries) if countries is not None else doc_countries(doc, res)
     state = DocState(doc, norm, published,
                      ArticleActors(res.kb, context_countries=countries, when=published), countries,
                      learned, body_start)
@@ -335,7 +336,7 @@ def _assign_counts(mentions: list[Mention], counts: object, state: DocState) -> 
     injured: Count | None = getattr(counts, "injured", None)
     if fatalities is None and injured is None:
         return
-    able = [m for m in mentions if m.cameo[:2] in COUNTED_ROOTS and not m.negated]
+    able = [m for m in mentions if m.cameo[:2] in ANCHOR_ROOTS and not m.negated]
     if not able:
         return
     figure = fatalities if fatalities is not None else injured

@@ -10,57 +10,26 @@ not an event.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .._data import data_path
 from ..arguments import lemma
-from ..detect.intents import stated_intent
+from ..detect.intents import ModalActs, ModalRow, stated_intent
 from ..detect.modality import framing_governors
 from ..detect.triggers import TriggerMatch
-from ..ontology._tables import read_tsv_file
 from ..records import Mention
 from ._state import Resources
 
 DEMAND_MODALS = frozenset({"must", "should"})
 FUTURE_AUXES = frozenset({"will", "would", "shall"})
-REFUSING_VERBS = frozenset({"refuse", "decline", "reject"})
-
-
-@dataclass(frozen=True, slots=True)
-class ModalRow:
-    prefix: str
-    demand: str
-    refusal: str
-
-
-@dataclass(frozen=True)
-class ModalActs:
-    """The prefix table of ``modal_acts.tsv``, longest prefixes first."""
-
-    rows: tuple[ModalRow, ...]
-
-    @classmethod
-    def load(cls) -> ModalActs:
-        rows = [ModalRow(r.cells["prefix"], r.cells["demand"], r.cells["refusal"])
-                for r in read_tsv_file(data_path("modal_acts.tsv"))]
-        return cls(tuple(sorted(rows, key=lambda r: -len(r.prefix))))
-
-    def row(self, cameo: str) -> ModalRow | None:
-        return next((r for r in self.rows if cameo.startswith(r.prefix)), None)
 
 
 def refusal_shaped(acts: ModalActs) -> Callable[[Token, TriggerMatch], bool]:
     """A test for candidates its actor says it will not do ("would not send", "will not
     release"): the event detector keeps them for ``recode_modal`` to code as refusals."""
     def test(head: Token, match: TriggerMatch) -> bool:
-        clause = [head, *framing_governors(head)]
-        children = [c for t in clause for c in t.children]
-        negated = any(c.dep_ == "neg" for c in children)
-        future = any(c.dep_ == "aux" and lemma(c) in FUTURE_AUXES for c in children)
-        return negated and future and acts.row(match.row.cameo) is not None \
-            and not _marked_conditional(clause)
+        negated = any(c.dep_ == "neg" for t in _clause(head) for c in t.children)
+        return negated and _refusal_row(head, match.row.cameo, acts) is not None
     return test
 
 
@@ -77,7 +46,7 @@ def recode_modal(mention: Mention, head: Token, res: Resources) -> Token | None:
 
 def _speaker(head: Token) -> Token | None:
     """"Protesters said the president must resign": "Protesters"."""
-    for token in [head, *framing_governors(head)]:
+    for token in _clause(head):
         if token.dep_ == "ccomp":
             return next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     return None
@@ -96,14 +65,20 @@ def _as_refusal(mention: Mention, head: Token, res: Resources) -> bool:
     """"would not send", "will not release": its own actor's refusal (12x)."""
     if res.modal_acts is None or not mention.negated:
         return False
-    row = res.modal_acts.row(mention.cameo)
-    clause = [head, *framing_governors(head)]
-    auxes = {lemma(c) for t in clause for c in t.children if c.dep_ == "aux"}
-    if row is None or not auxes & FUTURE_AUXES or _marked_conditional(clause):
+    row = _refusal_row(head, mention.cameo, res.modal_acts)
+    if row is None:
         return False
     _recode(mention, row.refusal, "asserted")
     mention.negated = False
     return True
+
+
+def _refusal_row(head: Token, cameo: str, acts: ModalActs) -> ModalRow | None:
+    """The table row of an act framed as its actor's future ("will", "would"), not a condition."""
+    clause = _clause(head)
+    if not _auxes(clause) & FUTURE_AUXES or _marked_conditional(clause):
+        return None
+    return acts.row(cameo)
 
 
 def _as_demand(mention: Mention, head: Token, res: Resources) -> bool:
@@ -111,14 +86,21 @@ def _as_demand(mention: Mention, head: Token, res: Resources) -> bool:
     if res.modal_acts is None or mention.negated or not mention.hypothetical:
         return False
     row = res.modal_acts.row(mention.cameo)
-    clause = [head, *framing_governors(head)]
-    auxes = {lemma(c) for t in clause for c in t.children if c.dep_ == "aux"}
-    if row is None or not auxes & DEMAND_MODALS or _marked_conditional(clause):
+    clause = _clause(head)
+    if row is None or not _auxes(clause) & DEMAND_MODALS or _marked_conditional(clause):
         return False
     if not any(t.dep_ == "ccomp" for t in clause):
         return False  # the demand is someone's words about another's duty
     _recode(mention, row.demand, "asserted")
     return True
+
+
+def _clause(head: Token) -> list[Token]:
+    return [head, *framing_governors(head)]
+
+
+def _auxes(clause: list[Token]) -> set[str]:
+    return {lemma(c) for t in clause for c in t.children if c.dep_ == "aux"}
 
 
 def _marked_conditional(clause: list[Token]) -> bool:

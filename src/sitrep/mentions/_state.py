@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from ..detect.classify import Decision, EventClassifier
-from ..detect.intents import Intents
-
-if TYPE_CHECKING:
-    from ._modal import ModalActs
+from ..detect.intents import Intents, ModalActs
 from ..detect.lexicon import Lexicon
 from ..records import TextSpan
 from ..resolve.actors import ActorKB, ArticleActors
