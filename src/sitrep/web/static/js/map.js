@@ -1,0 +1,179 @@
+// The map: Leaflet with no tiles; the basemap is the world-atlas countries (Natural Earth) drawn
+// from the vendored TopoJSON, and the events are server-side grid cells from /v1/map.
+
+import { ACLED_TYPES, OTHER_COLOUR, typeColour, typeSlug } from "./legend.js";
+import { debounce, latest, isAbort } from "./api.js";
+import { el, clear, formatNumber } from "./dom.js";
+
+const L = window.L;
+const WORLD = "/static/vendor/world-atlas/countries-50m.json";
+
+export function cellRadius(fatalities) {
+  return Math.min(40, 5 + 3 * Math.sqrt(Math.max(0, fatalities || 0)));
+}
+
+function parseView(text) {
+  const parts = String(text || "").split("/").map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
+  return { zoom: parts[0], center: [parts[1], parts[2]] };
+}
+
+function clampBbox(bounds) {
+  const c = (v, lo, hi) => Math.min(hi, Math.max(lo, v)).toFixed(4);
+  return [c(bounds.getWest(), -180, 180), c(bounds.getSouth(), -90, 90),
+    c(bounds.getEast(), -180, 180), c(bounds.getNorth(), -90, 90)].join(",");
+}
+
+export class EventMap {
+  constructor(container, list, hooks) {
+    this.hooks = hooks; // { openEvent(id), viewChanged(text), status(msg) }
+    this.list = list;
+    this.filters = {};
+    this.cells = [];
+    this.fitted = false;
+    this.fetchCells = latest();
+    this.map = L.map(container, { minZoom: 1, maxZoom: 14, worldCopyJump: false, zoomSnap: 1 });
+    this.map.attributionControl.addAttribution("Boundaries: Natural Earth");
+    this.layer = L.layerGroup().addTo(this.map);
+    this.renderer = L.svg({ padding: 0.2 });
+    const view = parseView(hooks.initialView);
+    if (view) {
+      this.fitted = true;
+      this.map.setView(view.center, view.zoom);
+    } else {
+      this.map.setView([20, 20], 2);
+    }
+    this.refreshSoon = debounce(() => this.refresh(), 200);
+    this.map.on("moveend", () => {
+      this.hooks.viewChanged(this.viewText());
+      this.refreshSoon();
+    });
+    this.addLegend();
+    this.loadBasemap();
+  }
+
+  viewText() {
+    const c = this.map.getCenter();
+    return `${this.map.getZoom()}/${c.lat.toFixed(3)}/${c.lng.toFixed(3)}`;
+  }
+
+  setView(text) {
+    const view = parseView(text);
+    if (view && text !== this.viewText()) {
+      this.fitted = true;
+      this.map.setView(view.center, view.zoom);
+    }
+  }
+
+  async loadBasemap() {
+    try {
+      const response = await fetch(WORLD);
+      const topo = await response.json();
+      const land = window.topojson.feature(topo, topo.objects.countries);
+      L.geoJSON(land, {
+        renderer: L.canvas({ padding: 0.2 }),
+        interactive: false,
+        style: { color: "#ffffff", weight: 0.7, fillColor: "#d5d8dc", fillOpacity: 1 },
+      }).addTo(this.map).bringToBack();
+    } catch (error) {
+      this.hooks.status(`The basemap could not be loaded: ${error.message}`);
+    }
+  }
+
+  addLegend() {
+    const legend = L.control({ position: "bottomleft" });
+    legend.onAdd = () => {
+      const box = el("div", { class: "map-legend", role: "list", "aria-label": "event types" });
+      for (const [name, colour] of [...ACLED_TYPES, ["other", OTHER_COLOUR]]) {
+        box.append(el("div", { role: "listitem" },
+          el("span", { class: "swatch", style: `background:${colour}` }), name));
+      }
+      box.append(el("div", { class: "note" }, "circle size: deaths"));
+      return box;
+    };
+    legend.addTo(this.map);
+  }
+
+  setFilters(filters) {
+    this.filters = filters;
+    this.refreshSoon();
+  }
+
+  async refresh() {
+    const zoom = this.map.getZoom();
+    const params = { ...this.filters, zoom };
+    if (zoom >= 3) params.bbox = clampBbox(this.map.getBounds().pad(0.25));
+    try {
+      const body = await this.fetchCells("/v1/map", params);
+      this.draw(body, zoom);
+    } catch (error) {
+      if (!isAbort(error)) this.hooks.status(`Map: ${error.message}`);
+    }
+  }
+
+  draw(body, zoom) {
+    this.cells = body.cells || [];
+    this.total = body.total;
+    this.located = body.located;
+    this.zoom = zoom;
+    this.layer.clearLayers();
+    for (const cell of this.cells) this.layer.addLayer(this.marker(cell));
+    this.drawList();
+    if (!this.fitted && this.cells.length) this.fitToCells();
+  }
+
+  fitToCells() {
+    this.fitted = true;
+    const bounds = L.latLngBounds(this.cells.map((c) => [c.lat, c.lon]));
+    this.map.fitBounds(bounds.pad(0.3), { maxZoom: 7 });
+  }
+
+  marker(cell) {
+    const many = cell.events > 1;
+    const marker = L.circleMarker([cell.lat, cell.lon], {
+      renderer: this.renderer,
+      radius: cellRadius(cell.fatalities),
+      color: many ? "#1b2631" : "#ffffff",
+      weight: many ? 2 : 1,
+      fillColor: typeColour(cell.type),
+      fillOpacity: 0.8,
+      className: `cell cell-${typeSlug(cell.type)}`,
+    });
+    marker.bindTooltip(this.describe(cell));
+    marker.on("click", () => this.openCell(cell));
+    marker.on("add", () => {
+      const path = marker.getElement();
+      if (path) Object.assign(path.dataset, this.cellData(cell));
+    });
+    return marker;
+  }
+
+  cellData(cell) {
+    return {
+      lat: String(cell.lat), lon: String(cell.lon), events: String(cell.events),
+      fatalities: String(cell.fatalities), type: cell.type || "", eventId: cell.event_id || "",
+    };
+  }
+
+  describe(cell) {
+    const n = cell.events === 1 ? "1 event" : `${formatNumber(cell.events)} events`;
+    const deaths = cell.fatalities === 1 ? "1 death" : `${formatNumber(cell.fatalities || 0)} deaths`;
+    return `${n}, ${deaths} (${cell.type || "other"})`;
+  }
+
+  openCell(cell) {
+    if (cell.event_id) this.hooks.openEvent(cell.event_id);
+    else this.map.setView([cell.lat, cell.lon], Math.min(this.map.getMaxZoom(), this.map.getZoom() + 2));
+  }
+
+  // The same cells as a list of buttons: for keyboards, screen readers and tests.
+  drawList() {
+    clear(this.list);
+    for (const cell of this.cells) {
+      const where = `${cell.lat.toFixed(2)}, ${cell.lon.toFixed(2)}`;
+      const label = `${this.describe(cell)} at ${where}`;
+      this.list.append(el("li", { dataset: this.cellData(cell) },
+        el("button", { type: "button", onclick: () => this.openCell(cell) }, label)));
+    }
+  }
+}
