@@ -133,6 +133,32 @@ class E(Enum):
                  "run the same ingest again to retry them (workers that keep dying are often "
                  "short of memory: give them more, or lower --batch-size).")
 
+    # --- serve: the HTTP API (E700-E799); each answer carries its HTTP status ---
+    E700 = (700, "Request body is {size} bytes, over this server's limit of {limit}. Send less "
+                 "(split the text or the batch), or start the server with a larger "
+                 "--max-body-bytes.")
+    E701 = (701, "Writing needs a bearer token: {cause}. Send the header "
+                 "'Authorization: Bearer TOKEN' with the token the server was started with "
+                 "(--token or SITREP_TOKEN).")
+    E702 = (702, "This server is read-only: it was started without a token, so {what} is "
+                 "refused. Start it with --token TOKEN (or SITREP_TOKEN) to allow writes.")
+    E703 = (703, "No {kind} with id {ident!r} in the store. List ids with GET /v1/{kind}s "
+                 "(or `sitrep events`); ids are case-sensitive.")
+    E704 = (704, "Request took longer than the server's limit of {limit} s and was abandoned. "
+                 "Narrow the query (filters, a smaller limit), or start the server with a "
+                 "larger --timeout.")
+    E705 = (705, "Request is not valid: {cause}. See the route's parameters and body schema "
+                 "at /docs.")
+    E706 = (706, "Format {value!r} cannot be served; choose one of {choices} (format= or the "
+                 "Accept header).")
+    E707 = (707, "The server could not start on {host}:{port}: {cause}. Choose another "
+                 "--port, or stop the program using it.")
+    E708 = (708, "No route {method} {path}. The API's routes are listed at /docs; they all "
+                 "start with /v1/.")
+    E709 = (709, "Method {method} is not allowed on {path}; use {allowed}.")
+    E799 = (799, "Internal error while answering {method} {path} ({cause}). This is a bug in "
+                 "sitrep: please report it with the request that caused it.")
+
     # --- evaluation (E500-E599) ---
     E500 = (500, "Gold file {path} could not be read: {cause}. Check the path; a gold file is "
                  "JSON Lines as described in docs/gold-format.md.")

@@ -18,9 +18,10 @@ from . import cluster as _cluster
 from . import code as _code
 from . import evaluate as _evaluate
 from . import incidents as _incidents
+from . import serve as _serve
 from . import store as _store
 
-_COMMAND_MODULES = (_code, _store, _incidents, _cluster, _evaluate)
+_COMMAND_MODULES = (_code, _store, _incidents, _cluster, _serve, _evaluate)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -99,6 +99,9 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this day")
     parser.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this day")
     parser.add_argument("--country", help="where it happened: ISO3, ISO2 or English name")
+    parser.add_argument("--admin1", help="first-level region where it happened, e.g. Baghdad")
+    parser.add_argument("--bbox", metavar="W,S,E,N",
+                        help="events placed inside min_lon,min_lat,max_lon,max_lat")
     parser.add_argument("--type", help="CAMEO code prefix, PLOVER type, ACLED (sub-)event type")
     parser.add_argument("--actor", help="part of an actor's name or text, or a CAMEO actor code")
     parser.add_argument("--text", help="part of the sentence or the document title")
@@ -107,7 +110,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
     return {k: getattr(args, k) for k in
-            ("since", "until", "country", "type", "actor", "text", "limit")}
+            ("since", "until", "country", "admin1", "bbox", "type", "actor", "text", "limit")}
 
 
 def load_coder(args: argparse.Namespace) -> Any:

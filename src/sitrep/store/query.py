@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 
 from ..errors import E, SitrepError
-from ..records import Event
+from ..records import Document, Event
 from . import _codec
 
 _ORDER = "e.event_date NULLS LAST, e.doc_id, e.trigger_start, e.id"
@@ -22,18 +22,32 @@ def fetch_dicts(rel: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in rel.fetchall()]
 
 
+# ``sort`` names: the events' order for each (ties broken by document and position).
+SORTS = {
+    "date": _ORDER,
+    "-date": "e.event_date DESC NULLS LAST, e.doc_id, e.trigger_start, e.id",
+    "fatalities": "e.fatalities NULLS FIRST, " + _ORDER,
+    "-fatalities": "e.fatalities DESC NULLS LAST, " + _ORDER,
+}
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
-    """A validated event query: SQL conditions over ``events e`` and their parameters."""
+    """A validated event query: SQL conditions over ``events e`` and their parameters, with
+    the order (one of ``SORTS``), offset and limit of the page wanted."""
 
     conditions: tuple[str, ...] = ()
     params: tuple[Any, ...] = ()
     limit: int | None = None
+    offset: int = 0
+    sort: str = "date"
 
     @classmethod
     def build(cls, since: date | str | None = None, until: date | str | None = None,
               country: str | None = None, type: str | None = None, actor: str | None = None,
-              text: str | None = None, limit: int | None = None) -> EventFilter:
+              text: str | None = None, limit: int | None = None, admin1: str | None = None,
+              bbox: str | Sequence[float] | None = None, offset: int = 0,
+              sort: str = "date") -> EventFilter:
         parts: list[tuple[str, Sequence[Any]]] = []
         if since is not None:
             parts.append(("e.event_date >= ?", [_date("since", since)]))
@@ -41,6 +55,11 @@ class EventFilter:
             parts.append(("e.event_date <= ?", [_date("until", until)]))
         if country:
             parts.append(_country(country))
+        if admin1:
+            parts.append(("EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = e.id AND "
+                          "lower(p.admin1) = lower(?))", [admin1.strip()]))
+        if bbox is not None and bbox != "":
+            parts.append(_bbox(bbox))
         if type:
             parts.append(_type(type))
         if actor:
@@ -48,14 +67,50 @@ class EventFilter:
         if text:
             parts.append(("(e.sentence ILIKE ? OR EXISTS (SELECT 1 FROM documents d WHERE "
                           "d.id = e.doc_id AND d.title ILIKE ?))", [f"%{text}%"] * 2))
-        if limit is not None and (not isinstance(limit, int) or limit < 0):
-            raise SitrepError(E.E416, name="limit", value=limit, cause="use an integer >= 0")
-        return cls(tuple(p[0] for p in parts), tuple(v for p in parts for v in p[1]), limit)
+        for name, value in (("limit", limit), ("offset", offset)):
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool)
+                                      or value < 0):
+                raise SitrepError(E.E416, name=name, value=value, cause="use an integer >= 0")
+        if sort not in SORTS:
+            raise SitrepError(E.E416, name="sort", value=sort,
+                              cause=f"use one of {', '.join(SORTS)}")
+        return cls(tuple(p[0] for p in parts), tuple(v for p in parts for v in p[1]), limit,
+                   offset, sort)
+
+    def where(self) -> str:
+        return f"WHERE {' AND '.join(self.conditions)}" if self.conditions else ""
 
     def select_ids(self) -> str:
-        where = f"WHERE {' AND '.join(self.conditions)}" if self.conditions else ""
         limit = f" LIMIT {self.limit}" if self.limit is not None else ""
-        return f"SELECT e.id FROM events e {where} ORDER BY {_ORDER}{limit}"
+        offset = f" OFFSET {self.offset}" if self.offset else ""
+        return f"SELECT e.id FROM events e {self.where()} ORDER BY {SORTS[self.sort]}{limit}{offset}"
+
+    def unpaged(self) -> EventFilter:
+        """The same conditions with no limit, offset or order of interest."""
+        return EventFilter(self.conditions, self.params)
+
+
+def count(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:
+    """How many events match ``flt``'s conditions (its limit and offset aside)."""
+    row = con.execute(f"SELECT count(*) FROM events e {flt.where()}", flt.params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _bbox(value: str | Sequence[float]) -> tuple[str, Sequence[Any]]:
+    parts = value.split(",") if isinstance(value, str) else list(value)
+    try:
+        west, south, east, north = (float(v) for v in parts)
+    except (TypeError, ValueError) as exc:
+        raise SitrepError(E.E416, name="bbox", value=value,
+                          cause="use min_lon,min_lat,max_lon,max_lat, e.g. 38.8,29.0,48.6,37.4"
+                          ) from exc
+    if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
+        raise SitrepError(E.E416, name="bbox", value=value,
+                          cause="latitudes must lie in -90..90 with min <= max, longitudes in "
+                          "-180..180")
+    lon = "p.lon BETWEEN ? AND ?" if west <= east else "(p.lon >= ? OR p.lon <= ?)"  # antimeridian
+    return (f"EXISTS (SELECT 1 FROM event_places p WHERE p.event_id = e.id AND "
+            f"p.lat BETWEEN ? AND ? AND {lon})", [south, north, west, east])
 
 
 def _date(name: str, value: date | str) -> date:
@@ -112,6 +167,23 @@ def country_iso3(value: str) -> str:
             return str(info["iso3"])
     raise SitrepError(E.E416, name="country", value=value,
                       cause="not a country name or ISO 3166 code (e.g. IRQ, IQ, Iraq)")
+
+
+def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Document | None:
+    """The stored document with this id, or None."""
+    rows = fetch_dicts(con.execute("SELECT * FROM documents WHERE id = ?", [doc_id]))
+    return _codec.unflatten(Document, rows[0]) if rows else None
+
+
+def documents_for(con: duckdb.DuckDBPyConnection, events: Sequence[Event]
+                  ) -> dict[str, dict[str, Any]]:
+    """The metadata (no text) of the documents these events come from, by document id: what
+    the export layouts need."""
+    ids = sorted({e.doc_id for e in events})
+    rel = con.execute(
+        "SELECT id, title, url, path, source, published, ingested_at, length(text) AS text_len "
+        "FROM documents WHERE list_contains(?, id)", [ids])
+    return {row["id"]: row for row in fetch_dicts(rel)}
 
 
 def load_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> list[Event]:

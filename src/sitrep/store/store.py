@@ -331,9 +331,12 @@ class Store:
 
     def document(self, doc_id: str) -> Document | None:
         """The stored document with this id, or None."""
-        rel = self._con.execute("SELECT * FROM documents WHERE id = ?", [doc_id])
-        rows = query.fetch_dicts(rel)
-        return _codec.unflatten(Document, rows[0]) if rows else None
+        return query.document(self._con, doc_id)
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor on this store's database, for one thread at a time (the ``query``
+        functions take it); close it when done. Cursors see each other's committed writes."""
+        return self._con.cursor()
 
     def counts(self) -> dict[str, int]:
         """Number of rows in each table."""
@@ -345,20 +348,26 @@ class Store:
 
     def events(self, since: date | str | None = None, until: date | str | None = None,
                country: str | None = None, type: str | None = None, actor: str | None = None,
-               text: str | None = None, limit: int | None = None) -> list[Event]:
-        """Stored events matching every filter given, by date, document and position."""
+               text: str | None = None, limit: int | None = None, admin1: str | None = None,
+               bbox: str | Sequence[float] | None = None, offset: int = 0,
+               sort: str = "date") -> list[Event]:
+        """Stored events matching every filter given, by date, document and position (or
+        ``sort``: ``query.SORTS``); ``offset`` and ``limit`` page through them. ``bbox`` is
+        (min_lon, min_lat, max_lon, max_lat)."""
         flt = query.EventFilter.build(since=since, until=until, country=country, type=type,
-                                      actor=actor, text=text, limit=limit)
+                                      actor=actor, text=text, limit=limit, admin1=admin1,
+                                      bbox=bbox, offset=offset, sort=sort)
         return query.load_events(self._con, flt)
 
     def events_df(self, since: date | str | None = None, until: date | str | None = None,
                   country: str | None = None, type: str | None = None,
                   actor: str | None = None, text: str | None = None, limit: int | None = None,
-                  backend: str = "pandas", layout: str = "native") -> Any:
-        """The same events as a typed DataFrame in a layout (``export.to_dataframe``)."""
+                  backend: str = "pandas", layout: str = "native", **more: Any) -> Any:
+        """The same events as a typed DataFrame in a layout (``export.to_dataframe``); ``more``
+        takes the other filters of ``events`` (admin1, bbox, offset, sort)."""
         from .export import to_dataframe
 
-        events = self.events(since, until, country, type, actor, text, limit)
+        events = self.events(since, until, country, type, actor, text, limit, **more)
         return to_dataframe(events, self._documents_for(events), backend, layout)
 
     def stats(self, events: bool = False) -> query.Stats:
@@ -373,12 +382,14 @@ class Store:
     def incidents(self, since: date | str | None = None, until: date | str | None = None,
                   country: str | None = None, type: str | None = None,
                   actor: str | None = None, text: str | None = None,
-                  limit: int | None = None) -> list[Incident]:
+                  limit: int | None = None, admin1: str | None = None,
+                  bbox: str | Sequence[float] | None = None) -> list[Incident]:
         """Incidents with a report matching every filter given (as ``events``), by date."""
         from ..incidents import query as incident_query
 
         flt = query.EventFilter.build(since=since, until=until, country=country, type=type,
-                                      actor=actor, text=text, limit=limit)
+                                      actor=actor, text=text, limit=limit, admin1=admin1,
+                                      bbox=bbox)
         return incident_query.incidents_for(self._con, flt, limit)
 
     def incident(self, ident: str) -> Incident | None:
@@ -448,12 +459,7 @@ class Store:
                              protect=[self.path, self.source], header=header)
 
     def _documents_for(self, events: Sequence[Event]) -> dict[str, Mapping[str, Any]]:
-        ids = sorted({e.doc_id for e in events})
-        rel = self._con.execute(
-            "SELECT id, title, url, path, source, published, ingested_at, length(text) AS text_len "
-            "FROM documents "
-            "WHERE list_contains(?, id)", [ids])
-        return {row["id"]: row for row in query.fetch_dicts(rel)}
+        return dict(query.documents_for(self._con, events))
 
 
 class _Transaction:
