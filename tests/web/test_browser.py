@@ -74,7 +74,7 @@ def test_page_loads_offline_without_errors(page: Any, watch: Watch, server: str)
 
 def test_map_shows_baghdad_and_kirkuk(page: Any, server: str) -> None:
     open_app(page, server)
-    page.evaluate("() => window.sitrep.map.map.setView([34.4, 44.4], 6, {animate: false})")
+    page.evaluate("() => { window.sitrep.map.map.setView([34.4, 44.4], 6, {animate: false}); }")
     wait_idle(page)
     drawn = cells(page)
     assert any(near(c, BAGHDAD) for c in drawn), drawn
