@@ -153,6 +153,8 @@ def test_event_view_highlights_the_airport_strike(page: Any, server: str) -> Non
     trigger.hover()
     assert "trigger" in (trigger.get_attribute("title") or "")
     assert page.locator(".span-legend mark.hl-trigger").count() == 1
+    fields = page.text_content("#event .fields") or ""
+    assert strike["acled_event_type"] in fields and "[object" not in fields
 
 
 def test_shared_url_reproduces_the_view(page: Any, server: str) -> None:
@@ -180,3 +182,48 @@ def test_shared_url_reproduces_the_view(page: Any, server: str) -> None:
     page.go_back()  # back to before the period change: still filtered, by month
     wait_idle(page)
     assert "period=day" not in page.url and page.input_value("#period") == "month"
+
+
+def test_timeline_brush_sets_the_date_filters(page: Any, server: str) -> None:
+    open_app(page, server)
+    plot = page.locator("#timeline .u-over").bounding_box()
+    assert plot is not None
+    y = plot["y"] + plot["height"] / 2
+    page.mouse.move(plot["x"] + plot["width"] * 0.8, y)
+    page.mouse.down()
+    page.mouse.move(plot["x"] + plot["width"] * 0.9, y, steps=4)
+    page.mouse.move(plot["x"] + plot["width"] - 1, y, steps=4)
+    page.mouse.up()
+    wait_idle(page)
+    since = page.input_value("#filters input[name=since]")
+    until = page.input_value("#filters input[name=until]")
+    assert since.startswith("2024-") and until.startswith("2024-") and since < until
+    assert f"since={since}" in page.url and f"until={until}" in page.url
+    dates = [r["date"] for r in page.eval_on_selector_all(
+        "#events tbody tr[data-event-id] td.date", "els => els.map(e => ({date: e.textContent}))")]
+    assert dates and all(since <= d <= until for d in dates)
+    assert timeline(page)["first"] >= since[:8] + "01"
+
+
+def test_map_cells_open_events(page: Any, server: str) -> None:
+    open_app(page, server, "/?map=6/34.4/44.4")
+    kirkuk = next(c for c in cells(page) if near(c, KIRKUK))
+    assert kirkuk["events"] == 1 and kirkuk["eventId"]
+    page.click(f"#map path.cell[data-event-id='{kirkuk['eventId']}']")
+    page.wait_for_selector("#event[data-state=ready]")
+    assert page.get_attribute("#event", "data-event-id") == kirkuk["eventId"]
+    page.click("#event button.close")
+    open_app(page, server, "/?map=5/-1.3/36.8")  # Nairobi: several events at one place
+    nairobi = next(c for c in cells(page) if c["events"] > 1)
+    page.click(f"#map path.cell[data-events='{nairobi['events']}']")
+    wait_idle(page)
+    assert page.evaluate("() => window.sitrep.map.map.getZoom()") == 7  # a click zooms in
+    page.evaluate("() => { window.sitrep.map.map.setZoom(9, {animate: false}); }")
+    wait_idle(page)
+    page.click(f"#map path.cell[data-events='{nairobi['events']}']")  # zoomed in: list them
+    page.wait_for_selector(".cell-list li a")
+    wait_idle(page)
+    assert page.locator(".cell-list li a").count() == min(10, nairobi["events"])
+    page.locator(".cell-list li a").first.click()
+    page.wait_for_selector("#event[data-state=ready]")
+    assert "Nairobi" in (page.text_content("#event .fields") or "")

@@ -76,6 +76,19 @@ export function debounce(fn, ms) {
   };
 }
 
+// Work in progress that is not a request (a map animation): call the returned function when done.
+export function hold() {
+  scheduled += 1;
+  changed();
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    scheduled -= 1;
+    changed();
+  };
+}
+
 // One in-flight request per view: a new one cancels the old one.
 export function latest() {
   let controller = null;

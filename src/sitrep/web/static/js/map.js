@@ -2,11 +2,13 @@
 // from the vendored TopoJSON, and the events are server-side grid cells from /v1/map.
 
 import { ACLED_TYPES, OTHER_COLOUR, typeColour, typeSlug } from "./legend.js";
-import { debounce, latest, isAbort } from "./api.js";
+import { debounce, latest, isAbort, getJSON, hold } from "./api.js";
 import { el, clear, formatNumber } from "./dom.js";
 
 const L = window.L;
 const WORLD = "/static/vendor/world-atlas/countries-50m.json";
+const SVG_CELLS = 1500; // more cells than this are drawn on a canvas (no DOM element each)
+const LIST_ZOOM = 8; // from this zoom a click on a many-event cell lists its events
 
 export function cellRadius(fatalities) {
   return Math.min(40, 5 + 3 * Math.sqrt(Math.max(0, fatalities || 0)));
@@ -32,10 +34,13 @@ export class EventMap {
     this.cells = [];
     this.fitted = false;
     this.fetchCells = latest();
-    this.map = L.map(container, { minZoom: 1, maxZoom: 14, worldCopyJump: false, zoomSnap: 1 });
+    this.map = L.map(container, {
+      minZoom: 1, maxZoom: 14, zoomSnap: 1, maxBounds: [[-85, -540], [85, 540]], maxBoundsViscosity: 0.8,
+    });
     this.map.attributionControl.addAttribution("Boundaries: Natural Earth");
     this.layer = L.layerGroup().addTo(this.map);
-    this.renderer = L.svg({ padding: 0.2 });
+    this.svg = L.svg({ padding: 0.2 });
+    this.canvas = L.canvas({ padding: 0.2 });
     const view = parseView(hooks.initialView);
     if (view) {
       this.fitted = true;
@@ -44,9 +49,15 @@ export class EventMap {
       this.map.setView([20, 20], 2);
     }
     this.refreshSoon = debounce(() => this.refresh(), 200);
+    this.moving = null;
+    this.map.on("movestart zoomstart", () => {
+      if (!this.moving) this.moving = hold();
+    });
     this.map.on("moveend", () => {
       this.hooks.viewChanged(this.viewText());
       this.refreshSoon();
+      if (this.moving) this.moving();
+      this.moving = null;
     });
     this.addLegend();
     this.loadBasemap();
@@ -67,8 +78,7 @@ export class EventMap {
 
   async loadBasemap() {
     try {
-      const response = await fetch(WORLD);
-      const topo = await response.json();
+      const topo = await getJSON(WORLD);
       const land = window.topojson.feature(topo, topo.objects.countries);
       L.geoJSON(land, {
         renderer: L.canvas({ padding: 0.2 }),
@@ -115,9 +125,11 @@ export class EventMap {
     this.cells = body.cells || [];
     this.total = body.total;
     this.located = body.located;
+    this.cellDeg = body.cell_deg || 360 / 2 ** zoom / 8;
     this.zoom = zoom;
     this.layer.clearLayers();
-    for (const cell of this.cells) this.layer.addLayer(this.marker(cell));
+    const renderer = this.cells.length > SVG_CELLS ? this.canvas : this.svg;
+    for (const cell of this.cells) this.layer.addLayer(this.marker(cell, renderer));
     this.drawList();
     if (!this.fitted && this.cells.length) this.fitToCells();
   }
@@ -125,13 +137,13 @@ export class EventMap {
   fitToCells() {
     this.fitted = true;
     const bounds = L.latLngBounds(this.cells.map((c) => [c.lat, c.lon]));
-    this.map.fitBounds(bounds.pad(0.3), { maxZoom: 7 });
+    this.map.fitBounds(bounds.pad(0.3), { maxZoom: 7, animate: false });
   }
 
-  marker(cell) {
+  marker(cell, renderer) {
     const many = cell.events > 1;
     const marker = L.circleMarker([cell.lat, cell.lon], {
-      renderer: this.renderer,
+      renderer,
       radius: cellRadius(cell.fatalities),
       color: many ? "#1b2631" : "#ffffff",
       weight: many ? 2 : 1,
@@ -140,7 +152,7 @@ export class EventMap {
       className: `cell cell-${typeSlug(cell.type)}`,
     });
     marker.bindTooltip(this.describe(cell));
-    marker.on("click", () => this.openCell(cell));
+    marker.on("click", () => this.openCell(cell, marker));
     marker.on("add", () => {
       const path = marker.getElement();
       if (path) Object.assign(path.dataset, this.cellData(cell));
@@ -161,9 +173,34 @@ export class EventMap {
     return `${n}, ${deaths} (${cell.type || "other"})`;
   }
 
-  openCell(cell) {
+  // One event: open it. Many: zoom in, or list them once zoomed in far (they may share a place).
+  openCell(cell, marker = null) {
     if (cell.event_id) this.hooks.openEvent(cell.event_id);
-    else this.map.setView([cell.lat, cell.lon], Math.min(this.map.getMaxZoom(), this.map.getZoom() + 2));
+    else if (this.map.getZoom() < LIST_ZOOM) {
+      this.map.setView([cell.lat, cell.lon], Math.min(this.map.getMaxZoom(), this.map.getZoom() + 2));
+    } else this.listCell(cell, marker);
+  }
+
+  async listCell(cell, marker) {
+    const d = this.cellDeg;
+    const bbox = [cell.lon - d, cell.lat - d, cell.lon + d, cell.lat + d].map((v) => v.toFixed(5)).join(",");
+    const box = el("div", { class: "cell-list" }, el("strong", {}, this.describe(cell)));
+    const popup = L.popup().setLatLng([cell.lat, cell.lon]).setContent(box);
+    popup.openOn(this.map);
+    try {
+      const body = await getJSON("/v1/events", { ...this.filters, bbox, limit: 10, sort: "-fatalities" });
+      box.append(el("ul", {}, (body.events || []).map((e) => el("li", {}, el("a", {
+        href: `#/event/${encodeURIComponent(e.id)}`,
+        onclick: (ev) => {
+          ev.preventDefault();
+          this.hooks.openEvent(e.id);
+        },
+      }, `${e.event_date || "undated"} · ${e.acled_event_type || e.cameo} · ${e.location?.name || ""}`)))));
+      if (body.total > 10) box.append(el("p", {}, `and ${formatNumber(body.total - 10)} more nearby`));
+    } catch (error) {
+      if (!isAbort(error)) box.append(el("p", { class: "error" }, error.message));
+    }
+    if (marker) marker.closeTooltip();
   }
 
   // The same cells as a list of buttons: for keyboards, screen readers and tests.
