@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITREP := $(VENV)/bin/sitrep
 
-.PHONY: demo test lint eval bench model clean fuzz soak
+.PHONY: demo test lint eval bench model clean fuzz soak chromium web-assets
 
 $(VENV)/.core: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,15 @@ demo: $(VENV)/.core
 	$(SITREP) ingest 'samples/*.txt'
 	$(SITREP) stats
 
-test: $(VENV)/.test
+# Debian's chromium for the browser tests (tests/web); apt-get only when it is missing.
+chromium:
+	sh tools/ensure_chromium.sh
+
+# Refresh the vendored browser libraries (src/sitrep/web/static/vendor) from web/package-lock.json.
+web-assets:
+	sh web/vendor.sh
+
+test: $(VENV)/.test chromium
 	$(PY) -m ruff check src tests bench
 	$(PY) -m mypy
 	$(PY) -m pytest -q
