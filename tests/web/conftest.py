@@ -25,6 +25,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = [ROOT / "samples" / name for name in (
     "soleimani_2020-01-03.txt", "ken_nairobi_2024-06-26.txt", "ukr_kharkiv_2024-12-04.txt")]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+# Markup in every stored field, and astral characters before the spans (offsets are code points).
+HOSTILE = """---
+title: "<img src=x onerror=\\"window.__xss=1\\"> Mosul attack"
+published: 2024-03-05
+source: "<b>bold</b> wire"
+url: "javascript:window.__xss=3"
+---
+\U0001F525\U0001F525 Gunmen killed three villagers near Mosul on Monday <script>window.__xss=2</script>.
+"""
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
@@ -63,8 +72,12 @@ def chromium() -> str:
 
 @pytest.fixture(scope="session")
 def store_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("web") / "web.duckdb"
-    subprocess.run([sys.executable, "-m", "sitrep", "ingest", *map(str, SAMPLES), "--db", str(db),
+    folder = tmp_path_factory.mktemp("web")
+    db = folder / "web.duckdb"
+    hostile = folder / "hostile.txt"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    inputs = [*map(str, SAMPLES), str(hostile)]
+    subprocess.run([sys.executable, "-m", "sitrep", "ingest", *inputs, "--db", str(db),
                     "--no-progress"], check=True, capture_output=True, timeout=300)
     return db
 

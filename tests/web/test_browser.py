@@ -227,3 +227,20 @@ def test_map_cells_open_events(page: Any, server: str) -> None:
     page.locator(".cell-list li a").first.click()
     page.wait_for_selector("#event[data-state=ready]")
     assert "Nairobi" in (page.text_content("#event .fields") or "")
+
+
+def test_store_text_is_shown_as_text_never_as_html(page: Any, watch: Watch, server: str) -> None:
+    event = api(server, "/v1/events", text="Mosul", limit=1)["events"][0]
+    open_app(page, server, f"/?text=Mosul#/event/{event['id']}")
+    page.wait_for_selector("#event[data-state=ready]")
+    wait_idle(page)
+    assert page.evaluate("() => window.__xss") is None
+    assert (page.text_content("#event-title") or "").startswith("<img src=x")
+    assert page.locator("#event img, #event script, #event b, a[href^='javascript:']").count() == 0
+    assert "<script>" in (page.text_content("#events tbody tr td.sentence") or "")
+    spans = span_texts(page)  # two astral characters come before every span
+    trigger = event["trigger"]
+    assert {"field": "trigger", "text": trigger["text"], "start": trigger["start"],
+            "end": trigger["end"]} in spans
+    assert any(s["field"] == "place" and s["text"] == "Mosul" for s in spans), spans
+    assert not watch.console and not watch.errors, (watch.console, watch.errors)

@@ -176,9 +176,21 @@ export class EventMap {
   // One event: open it. Many: zoom in, or list them once zoomed in far (they may share a place).
   openCell(cell, marker = null) {
     if (cell.event_id) this.hooks.openEvent(cell.event_id);
-    else if (this.map.getZoom() < LIST_ZOOM) {
-      this.map.setView([cell.lat, cell.lon], Math.min(this.map.getMaxZoom(), this.map.getZoom() + 2));
-    } else this.listCell(cell, marker);
+    else if (this.map.getZoom() < LIST_ZOOM) this.zoomTo([cell.lat, cell.lon], this.map.getZoom() + 2);
+    else this.listCell(cell, marker);
+  }
+
+  // Leaflet starts an animated zoom on the next frame: count it as busy from now until moveend.
+  zoomTo(center, zoom) {
+    if (!this.moving) this.moving = hold();
+    const release = this.moving;
+    setTimeout(() => {
+      if (this.moving === release) {
+        release();
+        this.moving = null;
+      }
+    }, 3000);
+    this.map.setView(center, Math.min(this.map.getMaxZoom(), zoom));
   }
 
   async listCell(cell, marker) {
