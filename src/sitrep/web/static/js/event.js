@@ -79,6 +79,7 @@ export class EventView {
       const body = await getJSON(`/v1/events/${encodeURIComponent(id)}`, {}, this.controller.signal);
       this.draw(body);
       this.panel.dataset.state = "ready";
+      this.panel.focus({ preventScroll: true });
     } catch (error) {
       if (isAbort(error)) return;
       this.panel.dataset.state = "error";

@@ -10,8 +10,13 @@ const WORLD = "/static/vendor/world-atlas/countries-50m.json";
 const SVG_CELLS = 1500; // more cells than this are drawn on a canvas (no DOM element each)
 const LIST_ZOOM = 8; // from this zoom a click on a many-event cell lists its events
 
-export function cellRadius(fatalities) {
-  return Math.min(40, 5 + 3 * Math.sqrt(Math.max(0, fatalities || 0)));
+const MIN_RADIUS = 4; // a cell with no deaths stays visible
+const MAX_RADIUS = 18; // about half a grid cell (cells are ~32 px across at any zoom)
+
+// Area proportional to deaths: radius on a square-root scale up to the largest cell drawn.
+export function cellRadius(fatalities, most) {
+  const share = most > 0 ? Math.max(0, fatalities || 0) / most : 0;
+  return MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(Math.min(1, share));
 }
 
 function parseView(text) {
@@ -98,7 +103,8 @@ export class EventMap {
         box.append(el("div", { role: "listitem" },
           el("span", { class: "swatch", style: `background:${colour}` }), name));
       }
-      box.append(el("div", { class: "note" }, "circle size: deaths"));
+      this.scaleNote = el("div", { class: "note" }, "circle area: deaths");
+      box.append(this.scaleNote);
       return box;
     };
     legend.addTo(this.map);
@@ -129,6 +135,10 @@ export class EventMap {
     this.zoom = zoom;
     this.layer.clearLayers();
     const renderer = this.cells.length > SVG_CELLS ? this.canvas : this.svg;
+    this.most = this.cells.reduce((m, c) => Math.max(m, c.fatalities || 0), 0);
+    if (this.scaleNote) {
+      this.scaleNote.textContent = `circle area: deaths (largest ${formatNumber(this.most)})`;
+    }
     for (const cell of this.cells) this.layer.addLayer(this.marker(cell, renderer));
     this.drawList();
     if (!this.fitted && this.cells.length) this.fitToCells();
@@ -144,7 +154,7 @@ export class EventMap {
     const many = cell.events > 1;
     const marker = L.circleMarker([cell.lat, cell.lon], {
       renderer,
-      radius: cellRadius(cell.fatalities),
+      radius: cellRadius(cell.fatalities, this.most),
       color: many ? "#1b2631" : "#ffffff",
       weight: many ? 2 : 1,
       fillColor: typeColour(cell.type),
@@ -218,6 +228,8 @@ export class EventMap {
   // The same cells as a list of buttons: for keyboards, screen readers and tests.
   drawList() {
     clear(this.list);
+    const count = document.getElementById("map-count");
+    if (count) count.textContent = String(this.cells.length);
     for (const cell of this.cells) {
       const where = `${cell.lat.toFixed(2)}, ${cell.lon.toFixed(2)}`;
       const label = `${this.describe(cell)} at ${where}`;
