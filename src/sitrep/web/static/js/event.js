@@ -80,11 +80,19 @@ export class EventView {
       this.draw(body);
       this.panel.dataset.state = "ready";
       this.panel.focus({ preventScroll: true });
+      this.showTrigger();
     } catch (error) {
       if (isAbort(error)) return;
       this.panel.dataset.state = "error";
       clear(this.body).append(el("p", { class: "error" }, `Event ${id}: ${error.message}`));
     }
+  }
+
+  // Scroll the document box (not the page) so the event's trigger is in view.
+  showTrigger() {
+    const box = this.body.querySelector(".doc-text");
+    const mark = box && box.querySelector("mark[data-field=trigger]");
+    if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
   }
 
   hide() {
