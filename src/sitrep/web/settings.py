@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ..store.store import DEFAULT_PATH
@@ -19,7 +19,7 @@ class Settings:
     db: str = DEFAULT_PATH
     host: str = LOOPBACK
     port: int = 8000
-    token: str | None = None
+    token: str | None = field(default=None, repr=False)  # never printed
     max_body_bytes: int = 4_000_000  # a request body over this answers 413 (E700)
     timeout: float = 60.0  # seconds; a request running longer answers 503 (E704)
     default_limit: int = 50  # events per page when ``limit`` is not given
