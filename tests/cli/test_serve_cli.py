@@ -43,7 +43,8 @@ def test_port_in_use_is_refused(db: Path, capsys: pytest.CaptureFixture[str]) ->
 
 @pytest.mark.slow
 def test_real_server_answers_and_stops(db: Path) -> None:
-    with running_server(db) as url:
+    with running_server(db) as server:
+        url = server.url
         health = httpx.get(f"{url}/v1/health").json()
         assert health["read_only"] and health["events"] > 0
         page = httpx.get(f"{url}/v1/events", params={"limit": 2}).json()
@@ -57,7 +58,8 @@ def test_real_server_answers_and_stops(db: Path) -> None:
 def test_code_over_http_equals_the_python_api(db: Path, coder) -> None:  # type: ignore[no-untyped-def]
     seed = Path(__file__).resolve().parents[2] / "samples" / "soleimani_2020-01-03.txt"
     text = seed.read_text(encoding="utf-8")
-    with running_server(db, token="t0ken") as url:
+    with running_server(db, token="t0ken") as server:
+        url = server.url
         answer = httpx.post(f"{url}/v1/code", json={"text": text}, timeout=120)
         assert answer.status_code == 200, answer.text
         over_http = answer.json()["events"]

@@ -11,9 +11,18 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """A running server: its base URL and process id."""
+
+    url: str
+    pid: int
 
 
 def free_port() -> int:
@@ -24,8 +33,8 @@ def free_port() -> int:
 
 @contextmanager
 def running_server(db: str | Path, *extra: str, token: str | None = None,
-                   wait: float = 120.0) -> Iterator[str]:
-    """The base URL of a ``sitrep serve`` process on ``db``, stopped (SIGINT) afterwards."""
+                   wait: float = 120.0) -> Iterator[Served]:
+    """A ``sitrep serve`` process on ``db`` (its URL and pid), stopped (SIGINT) afterwards."""
     port = free_port()
     env = dict(os.environ)
     env.pop("SITREP_TOKEN", None)
@@ -37,7 +46,7 @@ def running_server(db: str | Path, *extra: str, token: str | None = None,
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(proc, url, wait)
-        yield url
+        yield Served(url, proc.pid)
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
