@@ -28,3 +28,13 @@ def test_describe_never_shows_the_token() -> None:
     shown = Settings(token="secret").describe()
     assert "token" not in shown and shown["read_only"] is False
     assert "secret" not in repr(shown) and "secret" not in repr(Settings(token="secret"))
+
+
+@pytest.mark.parametrize("bad", [{"port": 70000}, {"timeout": 0}, {"max_body_bytes": -1},
+                                 {"default_limit": 2000}, {"max_chars": 0}])
+def test_bad_values_are_refused_with_e710(bad: dict[str, object]) -> None:
+    from sitrep.errors import SitrepError
+
+    with pytest.raises(SitrepError) as raised:
+        Settings(**bad)  # type: ignore[arg-type]
+    assert raised.value.code == "E710"
