@@ -155,7 +155,8 @@ def report(args: argparse.Namespace, total: int, latencies: dict[str, list[float
     lines += ["", f"Server resident memory: {memory[0]:.0f} MB after the first quarter of the "
               f"requests, {memory[-1]:.0f} MB at the end "
               f"({memory[-1] - memory[0]:+.0f} MB).",
-              f"Median of the per-kind p50s: {statistics.median(pct(v, .5) for v in latencies.values()):.1f} ms."]
+              "Median of the per-kind p50s: "
+              f"{statistics.median(pct(v, .5) for v in latencies.values()):.1f} ms."]
     return "\n".join(lines) + "\n"
 
 
