@@ -12,6 +12,10 @@ $(VENV)/.core: pyproject.toml
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
+$(VENV)/.web: $(VENV)/.core
+	$(PY) -m pip install --quiet -e '.[web]'
+	touch $@
+
 $(VENV)/.train: $(VENV)/.core
 	$(PY) -m pip install --quiet -e '.[train]'
 	touch $@
@@ -20,10 +24,13 @@ $(VENV)/.test: $(VENV)/.core
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-demo: $(VENV)/.core
+demo: $(VENV)/.web
 	$(SITREP) code samples/*.txt --format table
 	$(SITREP) ingest 'samples/*.txt'
 	$(SITREP) stats
+	@echo
+	@echo "Web app and API on this store (map, timeline, each event in its source text):"
+	@echo "  $(SITREP) serve        then open http://127.0.0.1:8000/ (API docs: /docs)"
 
 # Debian's chromium for the browser tests (tests/web); apt-get only when it is missing.
 chromium:

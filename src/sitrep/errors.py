@@ -156,6 +156,8 @@ class E(Enum):
     E708 = (708, "No route {method} {path}. The API's routes are listed at /docs; they all "
                  "start with /v1/.")
     E709 = (709, "Method {method} is not allowed on {path}; use {allowed}.")
+    E710 = (710, "Server setting {name}={value!r} is not valid: {cause}. Fix the flag (see "
+                 "`sitrep serve --help`).")
     E799 = (799, "Internal error while answering {method} {path} ({cause}). This is a bug in "
                  "sitrep: please report it with the request that caused it.")
 

@@ -87,3 +87,8 @@ class FakeCoder:
                     raise
                 error_handler(index, doc, exc)
                 yield doc, []
+
+    def code_document(self, document: Document) -> list[Event]:
+        """One document's events (what ``Coder.code_document`` returns)."""
+        self.seen.append(document.id)
+        return fake_events(document)

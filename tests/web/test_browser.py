@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from .conftest import Watch
+from .browsing import Watch
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

@@ -32,6 +32,12 @@ def register(sub: Any) -> None:
                    help="largest request body accepted (default 4,000,000)")
     p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
                    help="longest a request may run (default 60)")
+    p.add_argument("--default-limit", type=int, default=None, metavar="N",
+                   help="events per page when a request gives no limit (default 50)")
+    p.add_argument("--max-limit", type=int, default=None, metavar="N",
+                   help="largest page a request may ask for (default 1000)")
+    p.add_argument("--max-chars", type=int, default=None, metavar="N",
+                   help="longest text /v1/code and /v1/documents take (default 200,000)")
     p.add_argument("--model", help="spaCy pipeline for coding (default: the English model)")
     p.add_argument("--kb", action="append", default=None, metavar="FILE",
                    help="extra knowledge-base file for coding (repeatable)")
@@ -47,7 +53,9 @@ def run_serve(args: argparse.Namespace) -> int:
         raise SitrepError(E.E413, feature="sitrep serve", package=exc.name or "fastapi") from exc
     settings = Settings.from_env(os.environ, db=args.db, host=args.host, port=args.port,
                                  token=args.token, max_body_bytes=args.max_body_bytes,
-                                 timeout=args.timeout, model=args.model, kb=args.kb)
+                                 timeout=args.timeout, default_limit=args.default_limit,
+                                 max_limit=args.max_limit, max_chars=args.max_chars,
+                                 model=args.model, kb=args.kb)
     if settings.read_only and not os.path.exists(settings.db):
         raise SitrepError(E.E410, path=settings.db, cause="no such file; fill one with "
                           "`sitrep ingest`, or pass --token to serve a new, writable store")

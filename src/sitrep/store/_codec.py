@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
@@ -34,9 +35,10 @@ def flatten(record: Any, prefix: str = "", skip: Sequence[str] = ()) -> Row:
 
 def unflatten(cls: type[R], row: Mapping[str, Any], prefix: str = "", **extra: Any) -> R:
     """The inverse of ``flatten`` (child-record fields are passed in ``extra``)."""
-    hints = typing.get_type_hints(cls)
+    key: Any = cls  # record classes are hashable; the caches key on them
+    hints = _hints(key)
     values: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for f in _fields(key):
         if f.name in extra:
             values[f.name] = extra[f.name]
         elif hints[f.name] is TextSpan:
@@ -44,6 +46,17 @@ def unflatten(cls: type[R], row: Mapping[str, Any], prefix: str = "", **extra: A
         elif f"{prefix}{f.name}" in row:
             values[f.name] = _value(row[f"{prefix}{f.name}"], hints[f.name])
     return cls(**values)
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A record class's resolved annotations (resolving them is slow: once per class)."""
+    return typing.get_type_hints(cls)
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    return dataclasses.fields(cls)
 
 
 def _value(value: Any, annotation: Any) -> Any:

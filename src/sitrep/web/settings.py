@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from ..errors import E, SitrepError
 from ..store.store import DEFAULT_PATH
 
 LOOPBACK = "127.0.0.1"
@@ -19,7 +20,7 @@ class Settings:
     db: str = DEFAULT_PATH
     host: str = LOOPBACK
     port: int = 8000
-    token: str | None = None
+    token: str | None = field(default=None, repr=False)  # never printed
     max_body_bytes: int = 4_000_000  # a request body over this answers 413 (E700)
     timeout: float = 60.0  # seconds; a request running longer answers 503 (E704)
     default_limit: int = 50  # events per page when ``limit`` is not given
@@ -27,6 +28,17 @@ class Settings:
     max_chars: int = 200_000  # the longest text POST /v1/code and POST /v1/documents take
     model: str | None = None  # spaCy pipeline for coding (None: the default English model)
     kb: tuple[str, ...] = ()  # extra knowledge-base files for coding
+
+    def __post_init__(self) -> None:
+        checks = (("port", 0 <= self.port <= 65535, "use 0-65535"),
+                  ("max_body_bytes", self.max_body_bytes > 0, "use a positive number"),
+                  ("timeout", self.timeout > 0, "use a positive number of seconds"),
+                  ("max_chars", self.max_chars > 0, "use a positive number"),
+                  ("default_limit", 0 < self.default_limit <= self.max_limit,
+                   f"use 1 to max_limit ({self.max_limit})"))
+        for name, ok, cause in checks:
+            if not ok:
+                raise SitrepError(E.E710, name=name, value=getattr(self, name), cause=cause)
 
     @property
     def read_only(self) -> bool:
