@@ -106,7 +106,7 @@ async def run_load(url: str, requests: list[tuple[str, str, dict[str, Any]]], cl
     latencies: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     memory: list[float] = []
-    warm = len(requests) // 4
+    marks = {len(requests) * q // 4 for q in (1, 2, 3)}  # memory read at each quarter
 
     async def client(http: httpx.AsyncClient) -> None:
         while not queue.empty():
@@ -123,7 +123,7 @@ async def run_load(url: str, requests: list[tuple[str, str, dict[str, Any]]], cl
             latencies[kind].append(time.perf_counter() - started)
             if not ok:
                 errors[kind] += 1
-            if index == warm:
+            if index in marks:
                 memory.append(rss_mb(pid))
 
     limits = httpx.Limits(max_connections=clients)
@@ -152,9 +152,9 @@ def report(args: argparse.Namespace, total: int, latencies: dict[str, list[float
                      f"{errors.get(kind, 0)} |")
     lines.append(f"| all | {len(every)} | {pct(every, .5):.1f} | {pct(every, .99):.1f} | "
                  f"{sum(errors.values())} |")
-    lines += ["", f"Server resident memory: {memory[0]:.0f} MB after the first quarter of the "
-              f"requests, {memory[-1]:.0f} MB at the end "
-              f"({memory[-1] - memory[0]:+.0f} MB).",
+    lines += ["", "Server resident memory after each quarter of the requests: "
+              + ", ".join(f"{m:.0f}" for m in memory) + " MB; over the second half "
+              f"{memory[-1] - memory[len(memory) // 2 - 1]:+.0f} MB.",
               "Median of the per-kind p50s: "
               f"{statistics.median(pct(v, .5) for v in latencies.values()):.1f} ms."]
     return "\n".join(lines) + "\n"

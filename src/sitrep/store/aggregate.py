@@ -78,26 +78,28 @@ class Grid:
 
 
 def summary(con: duckdb.DuckDBPyConnection, flt: EventFilter, period: str = "day") -> Summary:
-    """Counts and fatalities of the events matching ``flt`` (its page aside)."""
+    """Counts and fatalities of the events matching ``flt`` (its page aside), in one pass."""
     if period not in PERIODS:
         raise SitrepError(E.E416, name="period", value=period, cause=f"use one of {', '.join(PERIODS)}")
-    where = flt.where()
-    params = list(flt.params)
-    total = con.execute(f"SELECT count(*), {_DEATHS} FROM events e {where}", params).fetchone()
     bucket = "e.event_date" if period == "day" else f"date_trunc('{period}', e.event_date)::DATE"
+    sql = f"""
+        SELECT grouping(b, c, t) AS g, b, c, t, count(*) AS n, {_DEATHS} AS d
+        FROM (SELECT e.*, {bucket} AS b, pl.country AS c, e.acled_event_type AS t
+              FROM events e LEFT JOIN event_places pl ON pl.event_id = e.id {flt.where()}) e
+        GROUP BY GROUPING SETS ((b), (c), (t), ())"""
+    # grouping(b, c, t) is a bit mask of the columns *not* grouped: 3 = by b, 5 = by c, 6 = by t
+    sets: dict[int, list[tuple[Any, int, int]]] = {3: [], 5: [], 6: [], 7: []}
+    for g, b, c, t, n, d in con.execute(sql, list(flt.params)).fetchall():
+        sets[int(g)].append(({3: b, 5: c, 6: t, 7: None}[int(g)], int(n), int(d)))
+    total = sets[7][0] if sets[7] else (None, 0, 0)
 
-    def grouped(key: str, join: str = "") -> list[tuple[Any, int, int]]:
-        sql = (f"SELECT {key} AS k, count(*) AS n, {_DEATHS} AS d FROM events e {join} {where} "
-               "GROUP BY k ORDER BY k NULLS LAST")
-        return [(k, int(n), int(d)) for k, n, d in con.execute(sql, params).fetchall()]
+    def ordered(rows: list[tuple[Any, int, int]]) -> list[tuple[Any, int, int]]:
+        return sorted(rows, key=lambda r: (r[0] is None, r[0] if r[0] is not None else ""))
 
-    place = "LEFT JOIN event_places pl ON pl.event_id = e.id"
     return Summary(
-        events=int(total[0]) if total else 0, fatalities=int(total[1]) if total else 0,
-        period=period,  # checked against PERIODS above
-        by_period=[row for row in grouped(bucket) if row[0] is not None],
-        by_country=grouped("pl.country", place),
-        by_type=grouped("e.acled_event_type"),
+        events=total[1], fatalities=total[2], period=period,  # checked against PERIODS above
+        by_period=[r for r in ordered(sets[3]) if r[0] is not None],
+        by_country=ordered(sets[5]), by_type=ordered(sets[6]),
     )
 
 
@@ -121,10 +123,13 @@ def grid(con: duckdb.DuckDBPyConnection, flt: EventFilter, zoom: int = 2) -> Gri
         GROUP BY floor(p.lat / {size}), floor(p.lon / {size})
         ORDER BY n DESC, min(e.id) LIMIT {MAX_CELLS + 1}"""
     rows = con.execute(sql, params).fetchall()
-    counted = con.execute(
-        f"SELECT count(*) FROM events e JOIN event_places p ON p.event_id = e.id {located}",
-        params).fetchone()
-    total = con.execute(f"SELECT count(*) FROM events e {flt.where()}", params).fetchone()
     cells = [Cell(float(a), float(b), int(n), int(d), t, i) for a, b, n, d, t, i in rows]
-    return Grid(total=int(total[0]) if total else 0, located=int(counted[0]) if counted else 0,
-                cell_deg=size, cells=cells[:MAX_CELLS], truncated=len(cells) > MAX_CELLS)
+    truncated = len(cells) > MAX_CELLS
+    placed = sum(c.events for c in cells)
+    if truncated:  # the cells left out hold events too: count them all
+        row = con.execute(f"SELECT count(*) FROM events e JOIN event_places p ON "
+                          f"p.event_id = e.id {located}", params).fetchone()
+        placed = int(row[0]) if row else 0
+    total = con.execute(f"SELECT count(*) FROM events e {flt.where()}", params).fetchone()
+    return Grid(total=int(total[0]) if total else 0, located=placed, cell_deg=size,
+                cells=cells[:MAX_CELLS], truncated=truncated)
