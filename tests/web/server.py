@@ -8,11 +8,13 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -40,12 +42,13 @@ def running_server(db: str | Path, *extra: str, token: str | None = None,
     env.pop("SITREP_TOKEN", None)
     if token:
         env["SITREP_TOKEN"] = token
+    log = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: a chatty server never blocks
     proc = subprocess.Popen(
         [sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port), *extra],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_up(proc, url, wait)
+        _wait_until_up(proc, url, wait, log)
         yield Served(url, proc.pid)
     finally:
         if proc.poll() is None:
@@ -55,14 +58,15 @@ def running_server(db: str | Path, *extra: str, token: str | None = None,
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+        log.close()
 
 
-def _wait_until_up(proc: subprocess.Popen[str], url: str, wait: float) -> None:
+def _wait_until_up(proc: subprocess.Popen[str], url: str, wait: float, log: IO[str]) -> None:
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            out, err = proc.communicate()
-            raise RuntimeError(f"sitrep serve exited with {proc.returncode}: {err or out}")
+            log.seek(0)
+            raise RuntimeError(f"sitrep serve exited with {proc.returncode}: {log.read()}")
         try:
             if httpx.get(f"{url}/v1/health", timeout=1.0).status_code == 200:
                 return
