@@ -42,7 +42,7 @@ def running_server(db: str | Path, *extra: str, token: str | None = None,
     env.pop("SITREP_TOKEN", None)
     if token:
         env["SITREP_TOKEN"] = token
-    log = tempfile.TemporaryFile(mode="w+")  # a file, not a pipe: a chatty server never blocks
+    log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115  # closed below; a file, not a pipe
     proc = subprocess.Popen(
         [sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port), *extra],
         env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
