@@ -93,3 +93,38 @@ def test_phrase_keeps_modifiers_and_drops_relative_clause() -> None:
                     ("group", "group", "NOUN", "ROOT", 2), ("which", "which", "PRON", "nsubj", 4),
                     ("fled", "flee", "VERB", "relcl", 2)])
     assert phrase(doc[2]).text == "the militia group"
+
+
+def test_reciprocal_verb_takes_the_coordinated_subject_as_the_other_side() -> None:
+    doc = make_doc([("Police", "police", "NOUN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0),
+                    ("migrants", "migrant", "NOUN", "conj", 0), ("clashed", "clash", "VERB", "ROOT", 3)])
+    roles = roles_of(doc[3])
+    assert roles.agent is not None and roles.agent.text == "Police"
+    assert texts(roles.patients) == ["migrants"]
+
+
+def test_reciprocal_verb_takes_its_with_object() -> None:
+    doc = make_doc([("Militants", "militant", "NOUN", "nsubj", 1), ("clashed", "clash", "VERB", "ROOT", 1),
+                    ("with", "with", "ADP", "prep", 1), ("troops", "troop", "NOUN", "pobj", 2)])
+    assert texts(roles_of(doc[1]).patients) == ["troops"]
+    attacked = make_doc([("Militants", "militant", "NOUN", "nsubj", 1),
+                         ("attacked", "attack", "VERB", "ROOT", 1), ("with", "with", "ADP", "prep", 1),
+                         ("guns", "gun", "NOUN", "pobj", 2)])
+    assert roles_of(attacked[1]).patients == []  # "with" is the weapon of a one-sided act
+
+
+def test_group_named_inside_a_compound_modifier_is_the_agent() -> None:
+    doc = make_doc([("A", "a", "DET", "det", 3), ("PKK", "PKK", "PROPN", "compound", 2),
+                    ("bombing", "bombing", "NOUN", "compound", 3), ("attack", "attack", "NOUN", "ROOT", 3)],
+                   ents=["O", "B-ORG", "O", "O"])
+    roles = roles_of(doc[3])
+    assert roles.agent is not None and roles.agent.text == "PKK"
+
+
+def test_sides_between_for_a_subject_noun_whatever_its_verb_is_tagged() -> None:
+    doc = make_doc([("clashes", "clash", "NOUN", "nsubj", 1), ("erupt", "erupt", "ADJ", "ROOT", 1),
+                    ("between", "between", "ADP", "prep", 1), ("settlers", "settler", "NOUN", "pobj", 2),
+                    ("and", "and", "CCONJ", "cc", 3), ("residents", "resident", "NOUN", "conj", 3)])
+    roles = roles_of(doc[0])
+    assert roles.agent is not None and roles.agent.text == "settlers"
+    assert texts(roles.patients) == ["residents"]

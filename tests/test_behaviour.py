@@ -118,3 +118,23 @@ def test_users_own_knowledge_base_file(tmp_path: Any) -> None:
     event = one(coder, "TB Fighters attacked a village in Zamfara State on Saturday.", "2021-03-14")
     assert event.actor1 is not None and event.actor1.name == "Test Brigade"
     assert (event.actor1.country, event.actor1.type) == ("NGA", "rebel_group")
+
+
+def test_clash_between_police_and_an_unarmed_crowd_is_a_riot(coder: Any) -> None:
+    event = one(coder, "Riot police and migrants clashed at the border crossing on Wednesday.",
+                "2015-09-17")
+    assert event.acled_event_type == "Riots"
+    assert event.actor2 is not None and event.actor2.text == "migrants"
+
+
+def test_armed_sides_clashing_near_a_camp_is_a_battle(coder: Any) -> None:
+    event = one(coder, "Militants clashed with troops near a refugee camp in Borno.", "2021-05-02")
+    assert event.acled_event_type == "Battles"
+    assert event.actor2 is not None and event.actor2.type == "state_forces"
+
+
+def test_a_civilian_convoy_is_civilian(coder: Any) -> None:
+    event = one(coder, "Soldiers opened fire on a tourist convoy in the Western Desert.", "2015-09-13")
+    assert event.actor2 is not None and event.actor2.type == "civilians"
+    assert event.acled_event_type == "Violence against civilians"
+    assert event.location is None or event.location.country != "LKA"  # not "Western", Sri Lanka

@@ -20,6 +20,8 @@ PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "inside", "acr
                          "throughout", "along", "within", "towards", "toward", "off", "over"})
 NEAR_PREPS = frozenset({"near", "outside", "around", "off", "towards", "toward"})
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "upon"})
+# Acts two sides do to each other: "police and migrants clashed" has both sides as subject.
+RECIPROCAL_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "scuffle", "brawl", "spar"})
 PATIENT_OF_NOUNS = frozenset({
     "killing", "assassination", "arrest", "targeting", "kidnapping", "abduction", "execution",
     "murder", "detention", "release", "massacre", "rape", "torture", "beheading", "capture",
@@ -61,7 +63,8 @@ def roles_of(trigger: Token, headline: bool = False,
         roles = _verb_roles(trigger)
         if headline and not roles.patients and trigger.tag_ in {"VBN", "VBD", "NNP"}:
             roles.patients, roles.agent = ([roles.agent], None) if roles.agent else ([], None)
-    roles.patients = _with_conjuncts(roles.patients)
+    roles.patients = [t for t in _with_conjuncts(roles.patients)  # "police and migrants clashed"
+                      if roles.agent is None or t.i != roles.agent.i]
     roles.places = [(t, near) for t, near in roles.places if roles.agent is None or t.i != roles.agent.i]
     roles.counterparts = _counterparts(roles)
     return roles
@@ -105,6 +108,10 @@ def _verb_roles(verb: Token) -> Roles:
     else:
         roles.agent = _first([c for c in children if c.dep_ in SUBJECT])
         roles.patients = [c for c in children if c.dep_ in OBJECT]
+        if lemma(verb) in RECIPROCAL_VERBS:  # "clashed with troops"; "police and migrants clashed"
+            roles.patients += _prep_objects(verb, frozenset({"with"}), exclude_places=True)
+            if roles.agent is not None and not roles.patients:
+                roles.patients = list(roles.agent.conjuncts)
     roles.patients += _prep_objects(verb, TARGET_PREPS, exclude_places=True)
     roles.patients += _in_front_of(verb)
     roles.patients += _along_with(verb)
@@ -141,7 +148,7 @@ def _noun_roles(noun: Token, result_verbs: frozenset[str],
     roles.agent = _noun_agent(noun)
     roles.patients = _prep_objects(noun, TARGET_PREPS, exclude_places=True)
     sides = _prep_objects(noun, frozenset({"between"}), exclude_places=True)
-    if not sides and noun.dep_ in SUBJECT and noun.head.pos_ == "VERB":  # "fighting broke out between"
+    if not sides and noun.dep_ in SUBJECT:  # "fighting broke out between"; "clashes erupt between"
         sides = _prep_objects(noun.head, frozenset({"between"}), exclude_places=True)
     if sides and roles.agent is None:  # "clashes between the army and the RSF"
         roles.agent = sides[0]
@@ -185,7 +192,10 @@ def _governing_result_verb(noun: Token) -> Token | None:
 
 
 def _noun_agent(noun: Token) -> Token | None:
-    for child in noun.children:
+    # "an ISIS attack", and through a compound modifier: "a PKK bombing attack"
+    modifiers = [*noun.children, *(g for c in noun.children if c.dep_ == "compound"
+                                   for g in c.children)]
+    for child in modifiers:
         named = child.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} and child.text[:1].isupper()
         if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and named):
             return child

@@ -78,3 +78,44 @@ def test_title_case_headline_verb_tagged_as_a_name(lexicon: Lexicon) -> None:
                     ("Five", "Five", "PROPN", "dobj", 1)])
     assert [(doc[m.start:m.end].text, m.row.cameo) for m in find_triggers(doc, lexicon, PEOPLE)] == [
         ("Kill", "190")]
+
+
+def _tagged(rows: list[tuple[str, str, str, str, int, str]]):  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=[r[0] for r in rows], lemmas=[r[1] for r in rows],
+               pos=[r[2] for r in rows], deps=[r[3] for r in rows], heads=[r[4] for r in rows],
+               tags=[r[5] for r in rows])
+
+
+def test_present_tense_verb_tagged_as_a_noun_at_the_root_is_read_as_the_verb(tmp_path: Path) -> None:
+    (tmp_path / "triggers.tsv").write_text(TRIGGERS + "detonate\tVERB\t183\t\t\t\n", encoding="utf-8")
+    (tmp_path / "cues.tsv").write_text("cue\tkind\tnote\nnot\tnegation\t\n", encoding="utf-8")
+    (tmp_path / "instruments.tsv").write_text("phrase\tinstrument\tcameo\tplover_mode\n",
+                                              encoding="utf-8")
+    lexicon = Lexicon.load(tmp_path)
+    doc = _tagged([("Two", "two", "NUM", "nummod", 3, "CD"), ("roadside", "roadside", "NOUN", "compound", 2, "NN"),
+                   ("bombs", "bomb", "NOUN", "compound", 3, "NNS"),
+                   ("detonate", "detonate", "NOUN", "ROOT", 3, "NN"), (".", ".", "PUNCT", "punct", 3, ".")])
+    assert [m.row.cameo for m in find_triggers(doc, lexicon, PEOPLE)] == ["183"]
+    noun = _tagged([("The", "the", "DET", "det", 1, "DT"), ("detonate", "detonate", "NOUN", "ROOT", 1, "NN"),
+                    (".", ".", "PUNCT", "punct", 1, ".")])
+    assert find_triggers(noun, lexicon, PEOPLE) == []  # a determiner: a noun after all
+
+
+def test_last_word_of_an_untagged_multiword_name_is_not_a_trigger(tmp_path: Path) -> None:
+    (tmp_path / "triggers.tsv").write_text(TRIGGERS + "treaty\tNOUN\t057\t\t\t\n", encoding="utf-8")
+    (tmp_path / "cues.tsv").write_text("cue\tkind\tnote\nnot\tnegation\t\n", encoding="utf-8")
+    (tmp_path / "instruments.tsv").write_text("phrase\tinstrument\tcameo\tplover_mode\n",
+                                              encoding="utf-8")
+    lexicon = Lexicon.load(tmp_path)
+    rows = [("They", "they", "PRON", "nsubj", 1, "PRP"), ("backed", "back", "VERB", "ROOT", 1, "VBD"),
+            ("the", "the", "DET", "det", 5, "DT"), ("Israel", "Israel", "PROPN", "compound", 5, "NNP"),
+            ("Peace", "Peace", "PROPN", "compound", 5, "NNP"), ("Treaty", "treaty", "PROPN", "dobj", 1, "NNP"),
+            (".", ".", "PUNCT", "punct", 1, ".")]
+    assert find_triggers(_tagged(rows), lexicon, PEOPLE) == []
+    plain = [("They", "they", "PRON", "nsubj", 1, "PRP"), ("signed", "sign", "VERB", "ROOT", 1, "VBD"),
+             ("a", "a", "DET", "det", 3, "DT"), ("treaty", "treaty", "NOUN", "dobj", 1, "NN"),
+             (".", ".", "PUNCT", "punct", 1, ".")]
+    assert [m.row.cameo for m in find_triggers(_tagged(plain), lexicon, PEOPLE)] == ["057"]

@@ -155,3 +155,15 @@ def test_spelling_variants() -> None:
     assert "al hawijah" in spelling_variants("hawija")
     assert "at taji" in spelling_variants("taji")
     assert "qaim" in spelling_variants("al qaim")
+
+
+def test_a_direction_word_alone_is_never_a_place() -> None:
+    assert "Western" not in _queries(parse_place("the Western Desert"))
+    assert "Northern" not in _queries(parse_place("Northern Province"))
+
+
+def test_a_lone_common_word_at_the_end_is_not_looked_up() -> None:
+    queries = _queries(parse_place("Char Subuddi union"))
+    assert "union" not in queries and "Subuddi union" in queries
+    assert "Sinjar" in _queries(parse_place("the town of Sinjar")) or "Sinjar" in _queries(
+        parse_place("Sinjar District"))

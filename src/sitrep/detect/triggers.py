@@ -56,12 +56,39 @@ def find_triggers(doc: Doc, lexicon: Lexicon, people: frozenset[str],
 
 def _token_match(token: Token, lexicon: Lexicon, people: frozenset[str],
                  strict: bool = True) -> TriggerMatch | None:
+    if _mistagged_root_verb(token):  # "Two roadside bombs detonate in ...", "clashes erupt"
+        found = _best_match(token, "VERB", lexicon, people, strict)
+        if found is not None:
+            return found
     pos = _POS.get(token.pos_)
     if pos is None or token.ent_type_ in NAME_ENTS:
         return None
     if pos == "NOUN" and token.dep_ == "compound":
         return None  # "protest camp", "bomb attack": the head noun is the event, if any
+    if _inside_title(token):
+        return None
     return _best_match(token, pos, lexicon, people, strict)
+
+
+def _mistagged_root_verb(token: Token) -> bool:
+    """A present-tense verb the tagger took for a noun or adjective at the root of a
+    summary-style sentence: no determiner, a plural noun before it, the sentence's root."""
+    if token.dep_ != "ROOT" or token.pos_ not in {"NOUN", "ADJ"} or token.i == token.sent.start:
+        return False
+    if any(c.dep_ in {"det", "poss"} for c in token.children):
+        return False
+    before = token.doc[token.i - 1]
+    return before.tag_ in {"NNS", "NNPS"} and before.head.i == token.i
+
+
+def _inside_title(token: Token) -> bool:
+    """The last word of a multi-word proper name the tagger did not label ("the 1979
+    Egypt-Israel Peace Treaty", "the Good Friday Agreement"): a name, not an event."""
+    if token.pos_ != "PROPN" or not token.text.istitle() or token.i < headline_end(token.doc):
+        return False
+    names = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and c.text[:1].isupper()]
+    return len(names) >= 2 or any(c.ent_type_ in NAME_ENTS for c in names)
 
 
 def _headline_verb(token: Token) -> bool:

@@ -146,7 +146,9 @@ def _target_noun(token: Token, state: DocState, res: Resources, here: str | None
     entry = res.targets.get(lemma(token))
     if entry is None:
         return None
-    kind, label = entry
+    civil = [res.targets[lemma(c)] for c in token.children if c.dep_ in {"compound", "amod"}
+             and res.targets.get(lemma(c), ("", ""))[0] == "civilians"]
+    kind, label = civil[0] if civil else entry  # "a tourist convoy" is not a military one
     country = here or (state.countries[0] if state.countries else None)
     text, start, end = _original(phrase(token), state)
     return Actor(name=_labelled(label, country, res), country=country, type=kind, text=text,

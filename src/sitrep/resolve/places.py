@@ -41,6 +41,9 @@ _FEATURE_SUFFIX = re.compile(
     r"outskirts|suburbs?|camp|neighbou?rhood)$",
     re.IGNORECASE,
 )
+_DIRECTION_ONLY = re.compile(
+    r"^(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central|upper|lower|"
+    r"middle|greater|inner|outer|far)$", re.IGNORECASE)
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village|municipality)$", re.IGNORECASE)
 _AIRPORT = re.compile(r"\b(?:airport|airfield|air\s*base|airbase)\b", re.IGNORECASE)
 _GENERIC_WORDS = frozenset(
@@ -161,10 +164,12 @@ def _variants(text: str) -> list[str]:
     """The phrase, without leading adjectives ("fortified Green Zone"), without type suffixes."""
     out = [text]
     bare = _FEATURE_SUFFIX.sub("", _CITY_SUFFIX.sub("", _ADMIN_SUFFIX.sub("", text)))
-    if bare and bare != text:
+    if bare and bare != text and not _DIRECTION_ONLY.match(bare):  # not "Western Desert" -> "Western"
         out.append(bare)
     words = text.split()
-    out += [" ".join(words[i:]) for i in range(1, len(words))]
+    # tails of the phrase, never a lone common word ("Char Subuddi union" is not "Union")
+    out += [" ".join(words[i:]) for i in range(1, len(words))
+            if len(words) - i > 1 or not words[i].islower()]
     return out
 
 
