@@ -95,7 +95,8 @@ def test_present_tense_verb_tagged_as_a_noun_at_the_root_is_read_as_the_verb(tmp
     (tmp_path / "instruments.tsv").write_text("phrase\tinstrument\tcameo\tplover_mode\n",
                                               encoding="utf-8")
     lexicon = Lexicon.load(tmp_path)
-    doc = _tagged([("Two", "two", "NUM", "nummod", 3, "CD"), ("roadside", "roadside", "NOUN", "compound", 2, "NN"),
+    doc = _tagged([("Two", "two", "NUM", "nummod", 3, "CD"),
+                   ("roadside", "roadside", "NOUN", "compound", 2, "NN"),
                    ("bombs", "bomb", "NOUN", "compound", 3, "NNS"),
                    ("detonate", "detonate", "NOUN", "ROOT", 3, "NN"), (".", ".", "PUNCT", "punct", 3, ".")])
     assert [m.row.cameo for m in find_triggers(doc, lexicon, PEOPLE)] == ["183"]
@@ -112,7 +113,8 @@ def test_last_word_of_an_untagged_multiword_name_is_not_a_trigger(tmp_path: Path
     lexicon = Lexicon.load(tmp_path)
     rows = [("They", "they", "PRON", "nsubj", 1, "PRP"), ("backed", "back", "VERB", "ROOT", 1, "VBD"),
             ("the", "the", "DET", "det", 5, "DT"), ("Israel", "Israel", "PROPN", "compound", 5, "NNP"),
-            ("Peace", "Peace", "PROPN", "compound", 5, "NNP"), ("Treaty", "treaty", "PROPN", "dobj", 1, "NNP"),
+            ("Peace", "Peace", "PROPN", "compound", 5, "NNP"),
+            ("Treaty", "treaty", "PROPN", "dobj", 1, "NNP"),
             (".", ".", "PUNCT", "punct", 1, ".")]
     assert find_triggers(_tagged(rows), lexicon, PEOPLE) == []
     plain = [("They", "they", "PRON", "nsubj", 1, "PRP"), ("signed", "sign", "VERB", "ROOT", 1, "VBD"),
