@@ -138,3 +138,21 @@ def test_a_civilian_convoy_is_civilian(coder: Any) -> None:
     assert event.actor2 is not None and event.actor2.type == "civilians"
     assert event.acled_event_type == "Violence against civilians"
     assert event.location is None or event.location.country != "LKA"  # not "Western", Sri Lanka
+
+
+def test_an_attacked_site_named_after_its_town_places_the_event(coder: Any) -> None:
+    event = one(coder, "A Saudi-led air raid on Yemen's Al Hudaydah port killed 20 people.",
+                "2015-09-08")
+    assert event.location is not None and event.location.country == "YEM"
+    assert event.location.geo_precision < 3
+
+
+def test_a_town_qualified_by_its_country_inside_a_site_name(coder: Any) -> None:
+    event = one(coder, "A bomb in a Yola, Nigeria displacement camp killed 7 people.", "2015-09-11")
+    assert event.location is not None and event.location.name == "Yola"
+
+
+def test_a_town_inside_a_site_name_must_be_in_a_country_the_article_names(coder: Any) -> None:
+    event = one(coder, "Rebels captured the Abu al-Duhur airbase in Idlib province on Friday.",
+                "2015-09-19")
+    assert event.location is not None and event.location.country == "SYR"

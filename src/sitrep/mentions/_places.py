@@ -19,7 +19,7 @@ def _location(roles: Roles, sent: Span, state: DocState, res: Resources
 
     A town or site beats a country; a country named only as an actor's modifier is not a place.
     """
-    found = _best_place(_resolve_places(roles.places, state, res))
+    found = _best_place(_resolve_places(roles.places + _named_sites(roles), state, res))
     if found is None or found.geo_precision == 3:
         taken = _actor_token_ids(roles)
         loose = [(_place_head(e.root), _near(e.root)) for e in _ents_in(sent)
@@ -27,7 +27,8 @@ def _location(roles: Roles, sent: Span, state: DocState, res: Resources
                  and e.root.i not in taken and not _in_clause_aside(e.root, roles.clause)]
         attached = found
         named = [p for token, near in loose for p in _resolve_places([(token, near)], state, res)
-                 if not _country_as_actor(p, token)]
+                 if not _country_as_actor(p, token)
+                 and (attached is None or p.country == attached.country)]  # within the region named
         found = _best_place(([found] if found else []) + named)
         return found, found is not None and found is attached
     return found, True
@@ -62,7 +63,8 @@ def _near(token: Token) -> bool:
 
 SITE_NOUNS = frozenset({"court", "university", "hospital", "airport", "stadium", "mosque",
                         "church", "market", "prison", "jail", "hotel", "camp", "base", "school",
-                        "college", "station", "embassy", "consulate", "parliament", "palace"})
+                        "college", "station", "embassy", "consulate", "parliament", "palace",
+                        "port", "harbour", "harbor", "airbase", "refinery", "field"})
 DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
                              "southeast", "southwest", "outskirts", "edge", "centre", "center"})
 
@@ -106,32 +108,79 @@ def _place_head(token: Token) -> Token:
 
 def _resolve_places(tokens: list[tuple[Token, bool]], state: DocState, res: Resources
                     ) -> list[Location]:
-    out = []
-    for token, near in tokens:
-        place = _place_phrase(token)
-        for candidate, part in [(place, False), *_named_parts(place)]:
-            text, start, end = _original(candidate, state)
-            found = res.gazetteer.resolve(text, context_countries=state.countries,
-                                          near=near or part, start=start, end=end)
-            if found is None or (part and found.feature == "country"):
-                continue  # a country named inside a phrase says little about where
-            if _plausible(found, candidate, state):
-                out.append(found)
-                break
-    return out
+    found = [_resolve_one(token, near, state, res) for token, near in tokens]
+    whole = {loc.country for loc, part in filter(None, found) if not part}
+    # a town read from inside a phrase yields to a place named whole in another country
+    return [loc for loc, part in filter(None, found) if not part or not whole
+            or loc.country in whole]
+
+
+def _resolve_one(token: Token, near: bool, state: DocState, res: Resources
+                 ) -> tuple[Location, bool] | None:
+    """The place a token names, and whether it was read from a name inside its phrase."""
+    if _qualifies_a_site(token):
+        token = token.head  # "Nigeria" of "a Yola, Nigeria camp": the camp's whole name
+    place = _place_phrase(token)
+    broad: Location | None = None  # a country for the whole phrase, if no town is named in it
+    for candidate, part in [(place, False), *_named_parts(place)]:
+        text, start, end = _original(candidate, state)
+        found = res.gazetteer.resolve(text, context_countries=state.countries,
+                                      near=near or part, start=start, end=end)
+        if found is None or (part and found.feature == "country"):
+            continue  # a country named inside a phrase says little about where
+        if not _plausible(found, candidate, state):
+            continue
+        if found.feature == "country" and broad is None:
+            broad = found  # "a Yola, Nigeria camp": Yola, if the gazetteer knows it
+            continue
+        if broad is not None and found.country != broad.country:
+            continue  # a town inside the phrase must lie in the phrase's country
+        if part and state.countries and found.country not in state.countries:
+            continue  # ... and in a country the article names ("Abu al-Duhur" is not Ābu, India)
+        return found, part
+    return (broad, False) if broad is not None else None
+
+
+def _qualifies_a_site(token: Token) -> bool:
+    """A place after another name modifying a site noun: "Nigeria" in "a Yola, Nigeria camp"."""
+    if token.dep_ not in {"compound", "nmod"} or lemma(token.head) not in SITE_NOUNS:
+        return False
+    return any(c.i < token.i and c.dep_ in {"compound", "nmod"} and c.text[:1].isupper()
+               for c in token.head.children)
 
 
 def _named_parts(place: Span) -> list[tuple[Span, bool]]:
     """Places named inside a phrase the gazetteer does not know: "the Khartoum district of
-    Kafouri" -> Kafouri, then Khartoum (the event is in part of it: geo_precision 2)."""
+    Kafouri" -> Kafouri, then Khartoum (the event is in part of it: geo_precision 2); then the
+    town a site is named after ("Yemen's Al Hudaydah port", "a Yola, Nigeria camp")."""
     ents = [e for e in _ents_in(place) if e.label_ in PLACE_LABELS and e.text != place.text]
-    if ents:
-        return [(e, True) for e in reversed(ents)]
-    # "the Islamabad High Court", "Kabul University": a town named at the head of a site's name
-    words = [t for t in place if t.text[:1].isupper() and t.lower_ != "the"]
-    if len(words) < 2 or lemma(place[-1]) not in SITE_NOUNS:
+    parts = [(e, True) for e in reversed(ents)]
+    return parts + [(s, True) for s in _site_names(place) if all(s.text != e.text for e in ents)]
+
+
+def _site_names(place: Span) -> list[Span]:
+    """The capitalised names modifying a site noun ("Al Hudaydah" of "Yemen's Al Hudaydah
+    port"), then the site name's first word ("Islamabad" of "the Islamabad High Court")."""
+    head = place[-1]
+    if lemma(head) not in SITE_NOUNS:
         return []
-    return [(place.doc[words[0].i : words[0].i + 1], True)]
+    doc = place.doc
+    chains = [doc[c.left_edge.i : c.i + 1] for c in head.children
+              if c.dep_ in {"compound", "nmod"} and c.i < head.i and c.text[:1].isupper()
+              and c.left_edge.i >= place.start]
+    # a name of two words or more, or one NER calls a place ("Supreme" of "Supreme Court" is none)
+    out = [c for c in chains if len(c) > 1 or c.root.ent_type_ in PLACE_LABELS]
+    words = [t for t in place if t.text[:1].isupper() and t.lower_ != "the"]
+    if len(words) >= 2:
+        out.append(doc[words[0].i : words[0].i + 1])
+    return out
+
+
+def _named_sites(roles: Roles) -> list[tuple[Token, bool]]:
+    """Attacked sites named after their town ("an air raid on Yemen's Al Hudaydah port"):
+    the target is also where it happened."""
+    return [(p, False) for p in roles.patients if lemma(p) in SITE_NOUNS and any(
+        c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS for c in p.children)]
 
 
 def _plausible(found: Location, place: Span, state: DocState) -> bool:
