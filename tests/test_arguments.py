@@ -128,3 +128,17 @@ def test_sides_between_for_a_subject_noun_whatever_its_verb_is_tagged() -> None:
     roles = roles_of(doc[0])
     assert roles.agent is not None and roles.agent.text == "settlers"
     assert texts(roles.patients) == ["residents"]
+
+
+def test_after_phrase_telling_an_act_is_apart_from_the_main_verb() -> None:
+    from sitrep.arguments import sequenced_elsewhere
+
+    doc = make_doc([("Jets", "jet", "NOUN", "nsubj", 1), ("struck", "strike", "VERB", "ROOT", 1),
+                    ("after", "after", "ADP", "mark", 4), ("bombers", "bomber", "NOUN", "nsubj", 4),
+                    ("killed", "kill", "VERB", "advcl", 1), ("30", "30", "NUM", "dobj", 4),
+                    ("in", "in", "ADP", "prep", 4), ("Suruc", "Suruc", "PROPN", "pobj", 6)])
+    assert sequenced_elsewhere(doc[1]) == {2, 3, 4, 5, 6, 7}
+    assert sequenced_elsewhere(doc[4]) == set()  # the act inside the phrase keeps its own words
+    rest = make_doc([("Farmers", "farmer", "NOUN", "nsubj", 1), ("rested", "rest", "VERB", "ROOT", 1),
+                     ("after", "after", "ADP", "prep", 1), ("work", "work", "NOUN", "pobj", 2)])
+    assert sequenced_elsewhere(rest[1]) == set()  # no act told: "after a day's work"

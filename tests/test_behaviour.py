@@ -156,3 +156,16 @@ def test_a_town_inside_a_site_name_must_be_in_a_country_the_article_names(coder:
     event = one(coder, "Rebels captured the Abu al-Duhur airbase in Idlib province on Friday.",
                 "2015-09-19")
     assert event.location is not None and event.location.country == "SYR"
+
+
+def test_an_act_told_after_after_keeps_its_own_time_and_place(coder: Any) -> None:
+    events = [e for e in coder.code(
+        "Turkish jets bombed PKK sites in northern Iraq after a bombing yesterday in Hakkari "
+        "Province that killed at least 16 soldiers.", published="2015-09-08") if not e.background]
+    by_trigger = {e.trigger.text: e for e in events}
+    assert set(by_trigger) == {"bombed", "bombing"}
+    assert by_trigger["bombed"].event_date == date(2015, 9, 8)  # not "yesterday": the bombing's
+    assert by_trigger["bombing"].event_date == date(2015, 9, 7)
+    assert by_trigger["bombing"].location is not None
+    assert by_trigger["bombing"].location.country == "TUR"
+    assert by_trigger["bombing"].fatalities == 16

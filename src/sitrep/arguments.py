@@ -86,6 +86,26 @@ def _counterparts(roles: Roles) -> list[Token]:
     return [t for t in found if t.pos_ in {"NOUN", "PROPN"}]
 
 
+SEQUENCE_WORDS = frozenset({"after", "before", "following"})
+
+
+def sequenced_elsewhere(head: Token) -> set[int]:
+    """Tokens of the sentence's "after ..."/"before ..." phrases that tell an act (hold a verb)
+    and do not hold ``head``:
+    in "Jets struck on Tuesday after a bombing killed 30 in Suruc", the time and place of the
+    bombing are not the strike's."""
+    out: set[int] = set()
+    for token in head.sent:
+        if lemma(token) not in SEQUENCE_WORDS or token.dep_ not in {"prep", "mark"}:
+            continue
+        scope = token.head if token.dep_ == "mark" else token
+        ids = {t.i for t in scope.subtree}
+        told = any(t.pos_ == "VERB" and t.i != scope.i for t in scope.subtree) or scope.pos_ == "VERB"
+        if head.i not in ids and told:  # an act told in the phrase, not "after a day's work"
+            out |= ids
+    return out
+
+
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
     """"a US contractor and two members of the ISF": every conjunct is a patient."""
     out: list[Token] = []

@@ -176,9 +176,11 @@ def introduces(mention: Mention) -> bool:
     before = sentence.text[: trigger.start - sentence.start].rstrip().lower().split()
     if not before or not trigger.text[:1].isalpha():
         return False
+    if before[-1] in {"a", "an", "another"}:
+        return True  # "a bombing", "another shooting": a noun, whatever its ending
     if trigger.text.lower().endswith(("ed", "ing")) and " " not in trigger.text:
         return False  # a verb
-    return before[-1] in {"a", "an", "another", "new", "fresh"} or trigger.text.endswith("s")
+    return before[-1] in {"new", "fresh"} or trigger.text.endswith("s")
 
 
 def merge_headline(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -219,13 +221,13 @@ def _same_sentence(mention: Mention, draft: EventDraft) -> bool:
     last = draft.mentions[-1]
     if last.sentence_index != mention.sentence_index:
         return False
-    if _two_acts(mention, last) or _sequenced(last, mention):
+    if _two_acts(mention, last) or sequenced(last, mention):
         return False
     a1, b1 = mention.actor1, last.actor1
     return a1 is None or b1 is None or a1.name == b1.name or family(mention) != family(last)
 
 
-def _sequenced(first: Mention, second: Mention) -> bool:
+def sequenced(first: Mention, second: Mention) -> bool:
     """"The blast came two days after gunmen killed 11 villagers": "after" or "before" between
     two triggers orders two events in time."""
     start, end = sorted((first.trigger.end, second.trigger.start))

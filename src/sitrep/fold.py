@@ -24,6 +24,7 @@ from .events import (
     act_kind,
     elsewhere,
     introduces,
+    sequenced,
 )
 from .records import Actor
 
@@ -80,6 +81,8 @@ def _distinct(draft: EventDraft, incident: EventDraft) -> bool:
         return True
     if introduces(first):
         return True
+    if sequenced(incident.mentions[-1], first) and (first.own_place or first.own_date):
+        return True  # "after a bombing yesterday in Hakkari": its own time or place, told apart
     if _kind(draft) != _kind(incident) or _disrupted(draft) != _disrupted(incident):
         return True
     theirs = incident.date

@@ -7,7 +7,7 @@ import unicodedata
 
 from spacy.tokens import Span, Token
 
-from ..arguments import NEAR_PREPS, PLACE_PREPS, Roles, lemma, phrase
+from ..arguments import NEAR_PREPS, PLACE_PREPS, Roles, lemma, phrase, sequenced_elsewhere
 from ..records import Location
 from ._state import PLACE_LABELS, PLACE_NOUNS, DocState, Resources, _ent_of, _ents_in, _original
 
@@ -19,9 +19,11 @@ def _location(roles: Roles, sent: Span, state: DocState, res: Resources
 
     A town or site beats a country; a country named only as an actor's modifier is not a place.
     """
-    found = _best_place(_resolve_places(roles.places + _named_sites(roles), state, res))
+    apart = sequenced_elsewhere(roles.clause)  # "struck ... after a bombing in Suruc"
+    tokens = [(t, near) for t, near in roles.places + _named_sites(roles) if t.i not in apart]
+    found = _best_place(_resolve_places(tokens, state, res))
     if found is None or found.geo_precision == 3:
-        taken = _actor_token_ids(roles)
+        taken = _actor_token_ids(roles) | apart
         loose = [(_place_head(e.root), _near(e.root)) for e in _ents_in(sent)
                  if (e.label_ in PLACE_LABELS or _locative_name(e))
                  and e.root.i not in taken and not _in_clause_aside(e.root, roles.clause)]

@@ -8,7 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..arguments import Roles, lemma
+from ..arguments import Roles, lemma, sequenced_elsewhere
 from ..records import DateResolution, Mention, replace
 from ..resolve.dates import find_time_expressions, resolve_time_expression
 from ._state import NAME_LABELS, VIOLENT_ROOTS, DocState, Resources, _ent_of
@@ -62,7 +62,8 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
 def _choose_time(head: Token, roles: Roles, times: list[_Time]
                  ) -> tuple[DateResolution | None, bool]:
     """The time expression attached to the trigger's clause (own), else the nearest one."""
-    usable = times
+    apart = sequenced_elsewhere(head)
+    usable = [t for t in times if t.token not in apart]  # "after a bombing yesterday"
     if not usable:
         return None, False
     clause_ids = {t.i for t in roles.clause.subtree} | {t.i for t in head.subtree}
