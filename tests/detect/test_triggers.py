@@ -89,12 +89,16 @@ def _tagged(rows: list[tuple[str, str, str, str, int, str]]):  # type: ignore[no
                tags=[r[5] for r in rows])
 
 
-def test_present_tense_verb_tagged_as_a_noun_at_the_root_is_read_as_the_verb(tmp_path: Path) -> None:
-    (tmp_path / "triggers.tsv").write_text(TRIGGERS + "detonate\tVERB\t183\t\t\t\n", encoding="utf-8")
+def _lexicon_with(tmp_path: Path, rows: str) -> Lexicon:
+    (tmp_path / "triggers.tsv").write_text(TRIGGERS + rows, encoding="utf-8")
     (tmp_path / "cues.tsv").write_text("cue\tkind\tnote\nnot\tnegation\t\n", encoding="utf-8")
     (tmp_path / "instruments.tsv").write_text("phrase\tinstrument\tcameo\tplover_mode\n",
                                               encoding="utf-8")
-    lexicon = Lexicon.load(tmp_path)
+    return Lexicon.load(tmp_path)
+
+
+def test_present_tense_verb_tagged_as_a_noun_at_the_root_is_read_as_the_verb(tmp_path: Path) -> None:
+    lexicon = _lexicon_with(tmp_path, "detonate\tVERB\t183\t\t\t\n")
     doc = _tagged([("Two", "two", "NUM", "nummod", 3, "CD"),
                    ("roadside", "roadside", "NOUN", "compound", 2, "NN"),
                    ("bombs", "bomb", "NOUN", "compound", 3, "NNS"),
@@ -106,11 +110,7 @@ def test_present_tense_verb_tagged_as_a_noun_at_the_root_is_read_as_the_verb(tmp
 
 
 def test_last_word_of_an_untagged_multiword_name_is_not_a_trigger(tmp_path: Path) -> None:
-    (tmp_path / "triggers.tsv").write_text(TRIGGERS + "treaty\tNOUN\t057\t\t\t\n", encoding="utf-8")
-    (tmp_path / "cues.tsv").write_text("cue\tkind\tnote\nnot\tnegation\t\n", encoding="utf-8")
-    (tmp_path / "instruments.tsv").write_text("phrase\tinstrument\tcameo\tplover_mode\n",
-                                              encoding="utf-8")
-    lexicon = Lexicon.load(tmp_path)
+    lexicon = _lexicon_with(tmp_path, "treaty\tNOUN\t057\t\t\t\n")
     rows = [("They", "they", "PRON", "nsubj", 1, "PRP"), ("backed", "back", "VERB", "ROOT", 1, "VBD"),
             ("the", "the", "DET", "det", 5, "DT"), ("Israel", "Israel", "PROPN", "compound", 5, "NNP"),
             ("Peace", "Peace", "PROPN", "compound", 5, "NNP"),

@@ -8,7 +8,19 @@ from typing import Annotated, Any
 
 from fastapi import Query, Request
 
+from ..errors import E, SitrepError
 from ._service import Service
+
+
+def page_size(svc: Service, limit: int | None) -> int:
+    """The page a request asks for: ``limit``, else the server's default; never over its
+    maximum (E416: page with offset, or ask for a file)."""
+    size = svc.settings.default_limit if limit is None else limit
+    if size > svc.settings.max_limit:
+        raise SitrepError(E.E416, name="limit", value=size,
+                          cause=f"at most {svc.settings.max_limit} per page; page with offset, "
+                                "or ask for a file (format=csv, parquet, ...)")
+    return size
 
 
 def service(request: Request) -> Service:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from ..errors import E, SitrepError
 from ..incidents import query as incident_query
 from ..store import query
-from ._deps import Filters, filters, service
+from ._deps import Filters, filters, page_size, service
 from ._service import Service
 
 router = APIRouter(prefix="/v1")
@@ -22,10 +22,7 @@ Flt = Annotated[Filters, Depends(filters)]
 def incidents(svc: Svc, flt: Flt,
               limit: Annotated[int | None, Query(ge=0)] = None,
               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
-    size = svc.settings.default_limit if limit is None else limit
-    if size > svc.settings.max_limit:
-        raise SitrepError(E.E416, name="limit", value=size,
-                          cause=f"at most {svc.settings.max_limit} per page; page with offset")
+    size = page_size(svc, limit)
     sel = query.EventFilter.build(**flt.given())
     with svc.reader() as con:
         found = incident_query.incidents_for(con, sel)

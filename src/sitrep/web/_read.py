@@ -15,7 +15,7 @@ from ..records import Event
 from ..store import aggregate, query
 from ..store.export import LAYOUTS
 from . import _formats
-from ._deps import Filters, filters, service
+from ._deps import Filters, filters, page_size, service
 from ._service import Service
 from ._spans import event_spans
 
@@ -50,11 +50,7 @@ def events(svc: Svc, flt: Flt,
 
 
 def _page(svc: Service, flt: Filters, limit: int | None, offset: int, sort: str) -> dict[str, Any]:
-    size = svc.settings.default_limit if limit is None else limit
-    if size > svc.settings.max_limit:
-        raise SitrepError(E.E416, name="limit", value=size,
-                          cause=f"at most {svc.settings.max_limit} per page; page with offset, "
-                                "or ask for a file (format=csv, parquet, ...)")
+    size = page_size(svc, limit)
     sel = query.EventFilter.build(limit=size, offset=offset, sort=sort, **flt.given())
     with svc.reader() as con:
         found = query.load_events(con, sel)
