@@ -169,3 +169,18 @@ def test_an_act_told_after_after_keeps_its_own_time_and_place(coder: Any) -> Non
     assert by_trigger["bombing"].location is not None
     assert by_trigger["bombing"].location.country == "TUR"
     assert by_trigger["bombing"].fatalities == 16
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Gunmen shot dead two policemen in Quetta on Monday.", 2),
+    ("Unidentified gunmen on a motorcycle shot dead a cleric in Piranshahr on Wednesday.", 1),
+])
+def test_shot_dead_is_a_killing_with_its_toll(coder: Any, text: str, dead: int) -> None:
+    event = one(coder, text, "2023-01-12")
+    assert event.trigger.text == "shot dead" and event.fatalities == dead
+
+
+def test_a_cleric_shot_by_gunmen_is_a_civilian_victim(coder: Any) -> None:
+    event = one(coder, "Gunmen shot dead a cleric in Quetta on Monday.", "2023-01-12")
+    assert event.actor2 is not None and event.actor2.type == "civilians"
+    assert event.acled_event_type == "Violence against civilians"

@@ -121,3 +121,15 @@ def test_last_word_of_an_untagged_multiword_name_is_not_a_trigger(tmp_path: Path
              ("a", "a", "DET", "det", 3, "DT"), ("treaty", "treaty", "NOUN", "dobj", 1, "NN"),
              (".", ".", "PUNCT", "punct", 1, ".")]
     assert [m.row.cameo for m in find_triggers(_tagged(plain), lexicon, PEOPLE)] == ["057"]
+
+
+def test_shot_dead_misread_as_a_noun_and_an_adjective_is_still_the_act(tmp_path: Path) -> None:
+    lexicon = _lexicon_with(tmp_path, "shoot dead\tVERB\t190\t\t\t\n")
+    doc = _tagged([("gunmen", "gunman", "NOUN", "nsubj", 5, "NNS"),
+                   ("on", "on", "ADP", "prep", 0, "IN"), ("a", "a", "DET", "det", 4, "DT"),
+                   ("motorcycle", "motorcycle", "NOUN", "compound", 4, "NN"),
+                   ("shot", "shot", "NOUN", "pobj", 1, "NN"), ("dead", "dead", "ADJ", "ROOT", 5, "JJ"),
+                   ("a", "a", "DET", "det", 7, "DT"), ("cleric", "cleric", "NOUN", "dobj", 5, "NN"),
+                   (".", ".", "PUNCT", "punct", 5, ".")])
+    matches = find_triggers(doc, lexicon, PEOPLE)
+    assert [(doc[m.start:m.end].text, m.head) for m in matches] == [("shot dead", 5)]

@@ -46,7 +46,7 @@ def find_triggers(doc: Doc, lexicon: Lexicon, people: frozenset[str],
     """
     matches = []
     for token in doc:
-        match = _token_match(token, lexicon, people, strict)
+        match = _token_match(token, lexicon, people, strict) or _shot_dead(token, lexicon)
         if match is None and _headline_verb(token):
             match = _headline_match(token, lexicon)
         if match is not None:
@@ -68,6 +68,22 @@ def _token_match(token: Token, lexicon: Lexicon, people: frozenset[str],
     if _inside_title(token):
         return None
     return _best_match(token, pos, lexicon, people, strict)
+
+
+def _shot_dead(token: Token, lexicon: Lexicon) -> TriggerMatch | None:
+    """"gunmen on a motorcycle shot dead a cleric": the tagger reads "motorcycle shot" as a
+    noun and "dead" as the verb; "dead" then holds the clause (subject and object)."""
+    word = token.text.lower()
+    if word not in {"shot", "gunned"} or token.pos_ == "VERB" or token.i + 1 >= len(token.doc):
+        return None
+    dead = token.doc[token.i + 1]
+    after = dead.text.lower()
+    if after not in {"dead", "down"} or not any(c.dep_ in OBJECT_DEPS for c in dead.children):
+        return None
+    phrase = "shoot " + after if word == "shot" else "gun down"
+    rows = [r for r in lexicon.candidates(phrase.split()[0], "VERB")
+            if " ".join(r.words) == phrase and not r.conditions]
+    return TriggerMatch(dead.i, token.i, dead.i + 1, rows[0]) if rows else None
 
 
 def _mistagged_root_verb(token: Token) -> bool:

@@ -81,6 +81,8 @@ def _fatality(token: Token, lex: NumberLexicon) -> _Candidate | None:
         return _candidate(0, _subjects(token), lex, "dead")
     if lemma == "lose" and any(c.lemma_ == "life" for c in token.children):
         return _candidate(0, _subjects(token), lex, "dead")
+    if lemma == "dead" and _shot_before(token):  # "a motorcycle shot dead a cleric", misparsed
+        return _candidate(0, [c for c in token.children if c.dep_ == "dobj"], lex, "dead")
     if lex.has("dead_word", token.lower_) or lemma == "dead":
         return _candidate(1, _adjective_victims(token), lex, "dead")
     if lemma == "toll" or (lemma == "number" and any(
@@ -122,10 +124,19 @@ def _injury(token: Token, lex: NumberLexicon) -> _Candidate | None:
     return None
 
 
+def _shot_before(token: Token) -> bool:
+    """"dead" right after a "shot" the tagger took for a noun, holding the object itself."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (before is not None and before.lower_ == "shot" and before.pos_ != "VERB"
+            and any(c.dep_ == "dobj" for c in token.children))
+
+
 def _kills(token: Token) -> bool:
     """"shoot" and "gun" kill only as "shot dead" / "gunned down"."""
-    if token.lemma_.lower() == "shoot":
-        return any(c.lower_ == "dead" for c in token.children)
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if token.lemma_.lower() == "shoot":  # "shot dead two policemen": "dead" may hang on the object
+        return any(c.lower_ == "dead" for c in token.children) or (
+            after is not None and after.lower_ == "dead")
     if token.lemma_.lower() == "gun":
         return any(c.lower_ == "down" for c in token.children)
     return True
@@ -362,11 +373,17 @@ def _prehead_words(head: Token, lex: NumberLexicon) -> list[str]:
         end = max([p.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj"] + [head.i])
     lefts = [t for c in head.lefts if c.dep_ not in ("poss", "punct", "cc", "conj")
+             and not (c.lower_ == "dead" and c.i == _first_left(head))  # "shot dead two policemen"
              for t in c.subtree]
     start = min([t.i for t in lefts] + [head.i])
     if head.dep_ == "pobj" and lex.has("quant_prep", head.head.lower_) and head.head.i == start - 1:
         start -= 1
     return [t.text for t in head.doc[start:end + 1] if not t.is_punct or t.text == "-"]
+
+
+def _first_left(head: Token) -> int:
+    """Index of the first word of the head's left dependents."""
+    return min([c.left_edge.i for c in head.lefts] + [head.i])
 
 
 def _singular(head: Token) -> bool | None:
