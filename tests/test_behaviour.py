@@ -184,3 +184,9 @@ def test_a_cleric_shot_by_gunmen_is_a_civilian_victim(coder: Any) -> None:
     event = one(coder, "Gunmen shot dead a cleric in Quetta on Monday.", "2023-01-12")
     assert event.actor2 is not None and event.actor2.type == "civilians"
     assert event.acled_event_type == "Violence against civilians"
+
+
+def test_a_town_named_with_city_is_a_place_whatever_ner_calls_it(coder: Any) -> None:
+    event = one(coder, "On 6 May, gunmen shot dead a former police officer in District 9 of Herat city.",
+                "2024-05-10")
+    assert event.location is not None and event.location.country == "AFG"

@@ -81,3 +81,28 @@ def test_code_file_reads_text_and_html_as_the_cli_does(coder, tmp_path: Path) ->
     note.write_text("---\npublished: 2024-06-05\n---\n" + WIRE, encoding="utf-8")
     assert [e.cameo for e in coder.code_file(note)] == [
         e.cameo for e in coder.code(WIRE, published="2024-06-05")]
+
+
+MONITOR = ("Afghanistan: weekly security update\n\n"
+           "Fighting and attacks were reported in several provinces of Afghanistan this week.\n\n"
+           "KANDAHAR\n"
+           "On 6 May, unidentified gunmen shot dead a shopkeeper. No group claimed the killing.\n\n"
+           "BADAKHSHAN\n"
+           "On 7 May, gunmen attacked a checkpoint, killing two policemen.\n")
+
+
+def test_capital_place_headings_place_the_events_of_their_sections(coder) -> None:  # type: ignore[no-untyped-def]
+    _, layout = _layout(coder, MONITOR)
+    assert [p.name for _, p in layout.sections][:1] == ["Kandahār"]  # GeoNames spelling
+    assert len(layout.sections) == 2
+    events = {e.trigger.text: e for e in coder.code(MONITOR, published="2024-05-10")}
+    assert events["shot dead"].location is not None
+    assert events["shot dead"].location.name == "Kandahār"
+    assert events["attacked"].location is not None
+    assert events["attacked"].location.country == "AFG"
+    assert events["attacked"].location.name != "Kandahār"  # the next section's place
+
+
+def test_a_capital_line_that_names_no_place_is_no_section(coder) -> None:  # type: ignore[no-untyped-def]
+    _, layout = _layout(coder, "PRESS RELEASE\n\nGunmen killed two people in Kano on Monday.")
+    assert layout.sections == ()

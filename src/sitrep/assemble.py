@@ -72,6 +72,11 @@ def _fill_places(mentions: list[Mention], events: list[Event], layout: Layout,
                 None)
     country = lead.country if lead is not None and lead.country else layout.country
     for event in events:
+        section = layout.section_place(event.trigger.start)
+        if section is not None and (event.location is None or (
+                event.location.geo_precision == 3 and event.location.country == section.country)):
+            event.location = section  # the report's section heading: "HERAT" then its events
+            continue
         if event.location is not None:
             continue
         if town is not None:

@@ -28,6 +28,9 @@ _DATELINE = re.compile(
     r"\s*(?:-{1,3}|:)\s+(?=\S)"
 )
 _BYLINE = re.compile(r"^\s*(By|BY|From|Reporting by)\s+[A-Z]")
+# A line of its own in capitals, one to four words: a section heading ("HERAT", "SAHEL REGION").
+_HEADING = re.compile(r"(?m)^[ \t]*(?P<words>[A-ZÀ-Þ][A-ZÀ-Þ'\-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'\-]+){0,3})"
+                      r"[ \t]*:?[ \t]*$")
 MIN_LEAD_TOKENS = 5
 
 
@@ -39,6 +42,18 @@ class Layout:
     dateline: Location | None = None
     dateline_end: int = 0  # character offset (normalised text) where the lead's words begin
     country: str | None = None  # the country the document names most often (ISO3)
+    # place headings of a report's sections ("HERAT", "Macomia district"), each with the
+    # offset (original text) where its section begins
+    sections: tuple[tuple[int, Location], ...] = ()
+
+    def section_place(self, offset: int) -> Location | None:
+        """The place heading the section that holds ``offset`` (original text), if any."""
+        found = None
+        for start, place in self.sections:
+            if start > offset:
+                break
+            found = place
+        return found
 
 
 def read_layout(doc: Doc, norm: NormalisedText, gazetteer: Gazetteer, kb: ActorKB,
@@ -54,7 +69,33 @@ def read_layout(doc: Doc, norm: NormalisedText, gazetteer: Gazetteer, kb: ActorK
                             else (None, 0))
     body = [i for i, s in enumerate(sents) if i not in headline and _substantive(s, body_start)]
     lead = set(headline) | set(body[:1] if headline else body[:2])
-    return Layout(frozenset(lead), dateline, body_start, countries[0] if countries else None)
+    return Layout(frozenset(lead), dateline, body_start, countries[0] if countries else None,
+                  _sections(norm, gazetteer, countries, headline_chars(doc, headline)))
+
+
+def headline_chars(doc: Doc, headline: set[int]) -> int:
+    """Where the headline's text ends (0 without one)."""
+    sents = list(doc.sents)
+    return max((sents[i].end_char for i in headline), default=0)
+
+
+def _sections(norm: NormalisedText, gazetteer: Gazetteer, countries: list[str],
+              after: int) -> tuple[tuple[int, Location], ...]:
+    """Place headings: a line of its own, in capitals, naming a town or region the gazetteer
+    knows in a country the document names ("HERAT", "CABO DELGADO")."""
+    found = []
+    for match in _HEADING.finditer(norm.text):
+        if match.start() < after:
+            continue
+        words = match.group("words").strip()
+        text, start, end = norm.original_span(match.start("words"),
+                                              match.start("words") + len(words))
+        place = gazetteer.resolve(_title(words), context_countries=countries, start=start,
+                                  end=end)
+        if place is not None and place.feature != "country" and (
+                not countries or place.country in countries):
+            found.append((start, place))
+    return tuple(found)
 
 
 def _headline(doc: Doc, sents: list[Span]) -> set[int]:

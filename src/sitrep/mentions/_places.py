@@ -93,6 +93,8 @@ def _country_as_actor(place: Location, token: Token) -> bool:
 def _locative_name(ent: Span) -> bool:
     """A name NER took for an organisation or person that a place preposition governs:
     "south of Djibo", "in Mora" (the gazetteer must then know it by exactly that name)."""
+    if ent.root.dep_ == "compound" and lemma(ent.root.head) in PLACE_NOUNS:
+        return True  # "Herat city", "Kunduz province", whatever NER called the name
     if ent.label_ not in {"ORG", "PERSON"} or ent.root.dep_ != "pobj":
         return False
     prep = ent.root.head
