@@ -136,6 +136,7 @@ def test_stats_follow_the_filters(client: TestClient) -> None:
     everything = client.get("/v1/stats").json()
     assert everything["events"] == 5 and everything["fatalities"] == 8
     assert [row[0] for row in everything["by_country"]] == ["IRQ", "KEN"]
+    assert everything["country_names"] == {"IRQ": "Iraq", "KEN": "Kenya"}
     kenya = client.get("/v1/stats", params={"country": "KEN", "period": "month"}).json()
     assert kenya["events"] == 2 and kenya["period"] == "month"
     assert kenya["by_country"] == [["KEN", 2, 0]]

@@ -132,7 +132,10 @@ def stats(svc: Svc, flt: Flt,
           period: Annotated[str, Query(description="day, week or month")] = "day") -> dict[str, Any]:
     sel = query.EventFilter.build(**flt.given())
     with svc.reader() as con:
-        return aggregate.summary(con, sel, period).to_dict()
+        found = aggregate.summary(con, sel, period).to_dict()
+    names = svc.country_names()
+    found["country_names"] = {c: names[c] for c, _, _ in found["by_country"] if c in names}
+    return found
 
 
 @router.get("/map", summary="Events grouped into map grid cells sized for a zoom level")

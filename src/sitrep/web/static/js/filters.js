@@ -10,6 +10,7 @@ export class FilterForm {
     this.form = form;
     this.onChange = onChange;
     this.countries = [];
+    this.names = {};
     this.emitSoon = debounce(() => this.emit(), 400);
     this.fillTypes();
     form.addEventListener("submit", (e) => {
@@ -37,7 +38,8 @@ export class FilterForm {
     for (const [name] of ACLED_TYPES) select.append(el("option", { value: name }, name));
   }
 
-  setCountries(byCountry) {
+  setCountries(byCountry, names = {}) {
+    this.names = names;
     this.countries = byCountry.filter(([iso3]) => iso3);
     this.fillCountries(this.field("country").value);
   }
@@ -45,9 +47,11 @@ export class FilterForm {
   fillCountries(selected) {
     const select = this.field("country");
     clear(select).append(el("option", { value: "" }, "all countries"));
-    const sorted = [...this.countries].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const label = (iso3) => (this.names && this.names[iso3]) || iso3;
+    const sorted = [...this.countries].sort((a, b) => label(a[0]).localeCompare(label(b[0])));
     for (const [iso3, events] of sorted) {
-      select.append(el("option", { value: iso3 }, `${iso3} (${formatNumber(events)})`));
+      const name = label(iso3) === iso3 ? iso3 : `${label(iso3)} · ${iso3}`;
+      select.append(el("option", { value: iso3 }, `${name} (${formatNumber(events)})`));
     }
     if (selected && !sorted.some(([iso3]) => iso3 === selected)) {
       select.append(el("option", { value: selected }, selected));

@@ -111,6 +111,9 @@ export class EventMap {
   }
 
   setFilters(filters) {
+    // A new country (after the first filters) re-fits the map to where its events are.
+    if (this.filtersSet && (filters.country || "") !== (this.filters.country || "")) this.fitted = false;
+    this.filtersSet = true;
     this.filters = filters;
     this.refreshSoon();
   }
@@ -118,7 +121,7 @@ export class EventMap {
   async refresh() {
     const zoom = this.map.getZoom();
     const params = { ...this.filters, zoom };
-    if (zoom >= 3) params.bbox = clampBbox(this.map.getBounds().pad(0.25));
+    if (zoom >= 3 && this.fitted) params.bbox = clampBbox(this.map.getBounds().pad(0.25));
     try {
       const body = await this.fetchCells("/v1/map", params);
       this.draw(body, zoom);
