@@ -190,3 +190,10 @@ def test_a_town_named_with_city_is_a_place_whatever_ner_calls_it(coder: Any) -> 
     event = one(coder, "On 6 May, gunmen shot dead a former police officer in District 9 of Herat city.",
                 "2024-05-10")
     assert event.location is not None and event.location.country == "AFG"
+
+
+def test_a_time_shared_by_coordinated_verbs_dates_each(coder: Any) -> None:
+    events = [e for e in coder.code(
+        "Gunmen stopped two buses late on Tuesday and shot dead nine passengers, officials said "
+        "on Wednesday.", published="2025-07-23") if not e.background]
+    assert events and all(e.event_date == date(2025, 7, 22) for e in events)

@@ -68,9 +68,21 @@ def _choose_time(head: Token, roles: Roles, times: list[_Time]
         return None, False
     clause_ids = {t.i for t in roles.clause.subtree} | {t.i for t in head.subtree}
     attached = [t.resolution for t in usable if t.token in clause_ids]
+    if not attached:  # "blocked a highway late on Tuesday ... and shot dead nine": shared
+        top = _conj_top(roles.clause)
+        if top is not roles.clause:
+            shared = {t.i for t in top.subtree}
+            attached = [t.resolution for t in usable if t.token in shared]
     if attached:
         return attached[0], True
     return min(usable, key=lambda t: abs(t.token - head.i)).resolution, False
+
+
+def _conj_top(token: Token) -> Token:
+    """The first verb of a coordination ("blocked" of "blocked ..., forced ... and shot")."""
+    while token.dep_ == "conj" and token.head.pos_ in {"VERB", "AUX"}:
+        token = token.head
+    return token
 
 
 def _historical(mention: Mention, published: date | None) -> bool:
