@@ -70,13 +70,8 @@ def read_layout(doc: Doc, norm: NormalisedText, gazetteer: Gazetteer, kb: ActorK
     body = [i for i, s in enumerate(sents) if i not in headline and _substantive(s, body_start)]
     lead = set(headline) | set(body[:1] if headline else body[:2])
     return Layout(frozenset(lead), dateline, body_start, countries[0] if countries else None,
-                  _sections(norm, gazetteer, countries, headline_chars(doc, headline)))
-
-
-def headline_chars(doc: Doc, headline: set[int]) -> int:
-    """Where the headline's text ends (0 without one)."""
-    sents = list(doc.sents)
-    return max((sents[i].end_char for i in headline), default=0)
+                  _sections(norm, gazetteer, countries,
+                            max((sents[i].end_char for i in headline), default=0)))
 
 
 def _sections(norm: NormalisedText, gazetteer: Gazetteer, countries: list[str],

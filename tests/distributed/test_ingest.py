@@ -19,8 +19,8 @@ from sitrep.distributed import batch_files, merge_dataset
 from sitrep.distributed.run import ClusterStats, ingest_distributed
 from sitrep.ingest import ingest
 from sitrep.store import Store
-from tests.distributed.helpers import corpus, fake_coder, slow_coder
-from tests.store.fake_coder import FakeCoder
+from tests.distributed.helpers import fake_coder, slow_coder
+from tests.store.fake_coder import FakeCoder, fake_corpus
 from tests.store.snapshots import snapshot
 
 distributed = pytest.importorskip("distributed")
@@ -38,7 +38,7 @@ def client() -> Iterator[Any]:
 def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], dict]:
     """The single-process ingest of the corpus: what every distributed run must equal."""
     tmp = tmp_path_factory.mktemp("clean")
-    inputs = corpus(tmp)
+    inputs = fake_corpus(tmp)
     with Store(tmp / "clean.duckdb") as store:
         report = ingest(inputs, store, FakeCoder(), commit_every=16)
     assert report.coded == 301 and report.failed == 8

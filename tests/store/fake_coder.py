@@ -9,9 +9,11 @@ real one use ``sitrep.Coder.load()``.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from sitrep.records import Actor, Document, Event, Location, TextSpan
@@ -92,3 +94,25 @@ class FakeCoder:
         """One document's events (what ``Coder.code_document`` returns)."""
         self.seen.append(document.id)
         return fake_events(document)
+
+
+def fake_corpus(tmp: Path, n: int = 300, every: int = 100) -> list[str]:
+    """Inputs for ingest tests: JSONL with ``n`` articles and, every ``every`` articles, a text
+    the fake coder fails on, broken JSON and a repeat; a text directory; a glob matching
+    nothing."""
+    lines = []
+    for i in range(n):
+        verb = ("attacked", "clashed", "protested", "met", "airstrike hit")[i % 5]
+        text = (f"Report {i}. Troops {verb} the town of Site{i} and {i % 7} people were killed. "
+                f"Later, officials met on day {i}.")
+        lines.append(json.dumps({"text": text, "published": f"2021-{1 + i % 12:02d}-10",
+                                 "title": f"Report {i}", "url": f"https://example.org/{i}"}))
+        if i % every == 0:
+            lines.append(json.dumps({"text": f"Report {i}. CRASH"}))  # the coder fails on it
+            lines.append("{broken json")
+            lines.append(lines[-3])  # a repeat of the previous article
+    (tmp / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp / "dir").mkdir()
+    (tmp / "dir" / "a.txt").write_text("Police attacked protesters. 2 people were killed.\n")
+    (tmp / "dir" / "b.txt").write_bytes(b"\xff\xfe bad utf-8")
+    return [str(tmp / "corpus.jsonl"), str(tmp / "dir"), str(tmp / "missing-*.txt")]

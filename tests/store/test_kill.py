@@ -8,7 +8,6 @@ coder, so the test does not depend on the NLP pipeline and stays fast. Kill poin
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -18,28 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.fake_coder import fake_corpus
 from tests.store.snapshots import snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _corpus(tmp: Path) -> list[str]:
-    lines = []
-    for i in range(1000):
-        verb = ("attacked", "clashed", "protested", "met", "airstrike hit")[i % 5]
-        text = (f"Report {i}. Troops {verb} the town of Site{i} and {i % 7} people were killed. "
-                f"Later, officials met on day {i}.")
-        lines.append(json.dumps({"text": text, "published": f"2021-{1 + i % 12:02d}-10",
-                                 "title": f"Report {i}", "url": f"https://example.org/{i}"}))
-        if i % 50 == 0:
-            lines.append(json.dumps({"text": f"Report {i}. CRASH"}))  # coder fails
-            lines.append("{broken json")
-            lines.append(lines[-3])  # duplicate of the previous article
-    (tmp / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (tmp / "dir").mkdir()
-    (tmp / "dir" / "a.txt").write_text("Police attacked protesters. 2 people were killed.\n")
-    (tmp / "dir" / "b.txt").write_bytes(b"\xff\xfe bad utf-8")
-    return [str(tmp / "corpus.jsonl"), str(tmp / "dir"), str(tmp / "missing-*.txt")]
 
 
 def _command(point: str, db: Path, inputs: list[str]) -> list[str]:
@@ -78,7 +59,7 @@ def _kill_after_first_batch(proc: subprocess.Popen[bytes], db: Path, delay: floa
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], dict]:
     tmp = tmp_path_factory.mktemp("kill")
-    inputs = _corpus(tmp)
+    inputs = fake_corpus(tmp, n=1000, every=50)
     db = tmp / "clean.duckdb"
     assert _run("none", db, inputs) == 1  # some inputs fail on purpose
     snap = snapshot(db)

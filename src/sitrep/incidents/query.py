@@ -76,15 +76,9 @@ def load(con: duckdb.DuckDBPyConnection, incident_ids: Sequence[str]) -> list[In
     for incident_id, event_id in rows:
         members.setdefault(incident_id, []).append(event_id)
     events = {e.id: e for e in event_query.load_by_ids(con, [r[1] for r in rows])}
-    docs = _documents(con, sorted({e.doc_id for e in events.values()}))
+    docs = event_query.documents_for(con, list(events.values()))
     return [merge(i, [events[e] for e in members[i] if e in events], docs)
             for i in incident_ids if i in members]
-
-
-def _documents(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, Any]]:
-    rel = con.execute("SELECT id, source, title, published FROM documents "
-                      "WHERE list_contains(?, id)", [ids])
-    return {row["id"]: row for row in event_query.fetch_dicts(rel)}
 
 
 def links(con: duckdb.DuckDBPyConnection, event_ids: Sequence[str] | None = None) -> list[Link]:

@@ -372,18 +372,13 @@ def _prehead_words(head: Token, lex: NumberLexicon) -> list[str]:
     if lex.has("of_head", head.lemma_.lower()):
         end = max([p.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj"] + [head.i])
+    first = next((c.i for c in head.lefts), None)  # "shot dead two policemen": "dead" is no count
     lefts = [t for c in head.lefts if c.dep_ not in ("poss", "punct", "cc", "conj")
-             and not (c.lower_ == "dead" and c.i == _first_left(head))  # "shot dead two policemen"
-             for t in c.subtree]
+             and not (c.i == first and c.lower_ == "dead") for t in c.subtree]
     start = min([t.i for t in lefts] + [head.i])
     if head.dep_ == "pobj" and lex.has("quant_prep", head.head.lower_) and head.head.i == start - 1:
         start -= 1
     return [t.text for t in head.doc[start:end + 1] if not t.is_punct or t.text == "-"]
-
-
-def _first_left(head: Token) -> int:
-    """Index of the first word of the head's left dependents."""
-    return min([c.left_edge.i for c in head.lefts] + [head.i])
 
 
 def _singular(head: Token) -> bool | None:

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import E, SitrepError
 from ..ingest import SourceOptions, ingest
@@ -78,8 +79,6 @@ async def add_documents(svc: Svc, request: Request) -> dict[str, Any]:
             inputs = _save_json(await request.body(), Path(tmp))
         if not inputs:
             raise SitrepError(E.E705, cause="no documents, urls or files were sent")
-        from starlette.concurrency import run_in_threadpool
-
         return await run_in_threadpool(_ingest, svc, inputs)
 
 
